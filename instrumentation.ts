@@ -1,0 +1,6 @@
+// Runs once per server process. Starts background upkeep in the Node runtime only.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startStorageMaintenance } = await import("./lib/db/storage-maintenance");
+  startStorageMaintenance();
+}

@@ -1,0 +1,86 @@
+// Turns a request into an authenticated actor and, for client routes, a TenantContext.
+// This is the only place that decides who may act on which client.
+import { getServerSession } from "next-auth";
+import { getPrisma } from "@/lib/db/client";
+import { forbidden, notFound, unauthorized } from "@/lib/api/errors";
+import { hashApiKey, looksLikeApiKey } from "./api-key-token";
+import { authOptions } from "./options";
+import { roleAtLeast, type ApiKeyScope, type Role } from "./roles";
+import type { Actor, TenantContext } from "./tenant";
+
+type ApiKeyActor = Extract<Actor, { kind: "apiKey" }>;
+
+export type SessionUser = { id: string; email: string; name: string; isSuperAdmin: boolean };
+
+/** The signed-in user, or null. Reads the user row so deleted users lose access at once. */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  const user = await getPrisma().user.findUnique({ where: { id } });
+  return user && { id: user.id, email: user.email, name: user.name, isSuperAdmin: user.isSuperAdmin };
+}
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw unauthorized("Sign in first");
+  return user;
+}
+
+export async function requireSuperAdmin(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!user.isSuperAdmin) throw forbidden("Only super admins can do this");
+  return user;
+}
+
+/** The user's context on client `slug`; a client they cannot see is "not found". */
+export async function tenantForUser(user: SessionUser, slug: string, needed: Role): Promise<TenantContext> {
+  const client = await getPrisma().client.findUnique({
+    where: { slug },
+    include: { memberships: { where: { userId: user.id } } },
+  });
+  const role: Role | undefined = user.isSuperAdmin ? "admin" : client?.memberships[0]?.role;
+  if (!client || !role) throw notFound("Client");
+  if (!roleAtLeast(role, needed)) throw forbidden(`This needs the ${needed} role on ${client.name}`);
+  return {
+    clientId: client.id,
+    clientSlug: client.slug,
+    role,
+    actor: { kind: "user", userId: user.id, isSuperAdmin: user.isSuperAdmin },
+  };
+}
+
+export async function tenantFromSession(slug: string, needed: Role): Promise<TenantContext> {
+  return tenantForUser(await requireUser(), slug, needed);
+}
+
+const LAST_USED_PRECISION_MS = 60_000;
+
+/** The client a valid API key belongs to. Missing, invalid or revoked keys → 401. */
+export async function authenticateApiKey(req: Request): Promise<TenantContext & { actor: ApiKeyActor }> {
+  const header = req.headers.get("authorization") ?? "";
+  const token = header.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (!token) throw unauthorized("Send an API key as 'Authorization: Bearer <key>'");
+  if (!looksLikeApiKey(token)) throw unauthorized("The API key is not valid");
+  const prisma = getPrisma();
+  const key = await prisma.apiKey.findUnique({ where: { keyHash: hashApiKey(token) }, include: { client: true } });
+  if (!key) throw unauthorized("The API key is not valid");
+  if (key.revokedAt) throw unauthorized("The API key has been revoked");
+  // Recorded at most once a minute per key, so busy ingest does not write on every request.
+  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+    await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+  }
+  return {
+    clientId: key.clientId,
+    clientSlug: key.client.slug,
+    role: key.scopes.includes("admin") ? "admin" : "viewer",
+    actor: { kind: "apiKey", keyId: key.id, scopes: key.scopes as ApiKeyScope[] },
+  };
+}
+
+/** As authenticateApiKey, and the key must carry `scope` (403 otherwise). */
+export async function tenantFromApiKey(req: Request, scope: ApiKeyScope): Promise<TenantContext> {
+  const tenant = await authenticateApiKey(req);
+  if (!tenant.actor.scopes.includes(scope)) throw forbidden(`The API key lacks the '${scope}' scope`);
+  return tenant;
+}

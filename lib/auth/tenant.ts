@@ -1,0 +1,17 @@
+// The tenant context every data function takes first. It is only ever built by
+// lib/auth/resolve-tenant.ts, after authentication and the membership or key check.
+import type { ApiKeyScope, Role } from "./roles";
+
+export type Actor =
+  | { kind: "user"; userId: string; isSuperAdmin: boolean }
+  | { kind: "apiKey"; keyId: string; scopes: ApiKeyScope[] };
+
+export type TenantContext = {
+  clientId: string;
+  clientSlug: string;
+  role: Role;
+  actor: Actor;
+};
+
+/** The user id to record in the audit log (null for API keys). */
+export const actorUserId = (t: TenantContext) => (t.actor.kind === "user" ? t.actor.userId : null);

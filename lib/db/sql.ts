@@ -1,0 +1,12 @@
+// The smallest interface both node-postgres and PGlite satisfy, so the migration runner
+// and the dialect module run unchanged on PostgreSQL, TimescaleDB and the PGlite test build.
+export type Row = Record<string, unknown>;
+
+export interface Sql {
+  query<R extends Row = Row>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+/** Sql that can also run a multi-statement script (migration files). */
+export interface ScriptSql extends Sql {
+  exec(script: string): Promise<void>;
+}

@@ -1,0 +1,8 @@
+// One factory for every query key, so prefetching, reading and invalidating agree.
+export const queryKeys = {
+  clients: () => ["clients"] as const,
+  client: (slug: string) => ["clients", slug] as const,
+  members: (slug: string) => ["clients", slug, "members"] as const,
+  apiKeys: (slug: string) => ["clients", slug, "api-keys"] as const,
+  overview: (slug: string) => ["clients", slug, "overview"] as const,
+};
