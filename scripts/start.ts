@@ -25,6 +25,7 @@ async function main() {
   ensurePrismaClient();
   const { startEmbeddedPostgres } = await import("../lib/db/embedded");
   const { prepareDatabase } = await import("../lib/bootstrap/prepare-database");
+  const { closeDb } = await import("../lib/db/client");
 
   let stopDb = async () => {};
   const embedded = !config.DATABASE_URL;
@@ -40,7 +41,6 @@ async function main() {
   });
 
   const result = await prepareDatabase({
-    url: env().DATABASE_URL!,
     retentionDays: config.RETENTION_DAYS,
     admin: { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
     demo: isDemoEnabled(config, embedded),
@@ -57,6 +57,7 @@ async function main() {
     console.log(`[telltale] demo client seeded: ${d.samples} samples, ${d.events} events, ${d.spans} spans`);
   }
 
+  await closeDb();
   if (!dev) ensureNextBuild();
   const next = spawn(path.resolve("node_modules/.bin/next"), [dev ? "dev" : "start", "-p", String(config.PORT)], {
     stdio: "inherit",

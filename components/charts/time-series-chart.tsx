@@ -32,7 +32,7 @@ export function TimeSeriesChart({
     <>
       <CartesianGrid stroke="#eceff3" vertical={false} />
       <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={formatTime} minTickGap={48} fontSize={11} />
-      <YAxis fontSize={11} width={48} tickFormatter={(v: number) => `${Math.round(v * 100) / 100}${unit}`} />
+      <YAxis fontSize={11} width={60} tickFormatter={(v: number) => `${Math.round(v * 100) / 100}${unit}`} />
       <Tooltip labelFormatter={(t) => formatTime(Number(t))} formatter={(v) => `${Math.round(Number(v) * 100) / 100}${unit}`} />
       <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
     </>

@@ -2,7 +2,8 @@
 // too weak a role → a "no access" message the page renders.
 import { notFound, redirect } from "next/navigation";
 import { ApiError } from "@/lib/api/errors";
-import { getSessionUser, tenantForUser, type SessionUser } from "./resolve-tenant";
+import { getSessionUser } from "./session";
+import { tenantForUser, type SessionUser } from "./tenant-access";
 import type { Role } from "./roles";
 import type { TenantContext } from "./tenant";
 

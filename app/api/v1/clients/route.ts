@@ -2,7 +2,7 @@
 // POST /api/v1/clients — create a client (super admins)
 import { route } from "@/lib/api/route";
 import { json, readJson } from "@/lib/api/respond";
-import { requireSuperAdmin, requireUser } from "@/lib/auth/resolve-tenant";
+import { requireSuperAdmin, requireUser } from "@/lib/auth/session";
 import { createClient, listClientsForUser } from "@/lib/clients/clients";
 import { createClientSchema } from "@/lib/schemas/clients";
 
@@ -10,5 +10,5 @@ export const GET = route("/api/v1/clients", async () => json(await listClientsFo
 
 export const POST = route("/api/v1/clients", async (req) => {
   const user = await requireSuperAdmin();
-  return json(await createClient(user, await readJson(req, createClientSchema)), 201);
+  return json(await createClient(user.id, await readJson(req, createClientSchema)), 201);
 });

@@ -2,7 +2,7 @@
 // PATCH /api/v1/clients/:client — rename, change time zone (admins)
 import { route } from "@/lib/api/route";
 import { json, readJson } from "@/lib/api/respond";
-import { tenantFromSession } from "@/lib/auth/resolve-tenant";
+import { tenantFromSession } from "@/lib/auth/session";
 import { getClient, updateClient } from "@/lib/clients/clients";
 import { updateClientSchema } from "@/lib/schemas/clients";
 

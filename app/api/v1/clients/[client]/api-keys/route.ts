@@ -3,7 +3,7 @@
 import { createApiKey, listApiKeys } from "@/lib/api-keys/api-keys";
 import { route } from "@/lib/api/route";
 import { json, readJson } from "@/lib/api/respond";
-import { tenantFromSession } from "@/lib/auth/resolve-tenant";
+import { tenantFromSession } from "@/lib/auth/session";
 import { createApiKeySchema } from "@/lib/schemas/api-keys";
 
 type P = { client: string };

@@ -2,7 +2,7 @@
 // POST /api/v1/clients/:client/members — add a member, creating the account if needed (admins)
 import { route } from "@/lib/api/route";
 import { json, readJson } from "@/lib/api/respond";
-import { tenantFromSession } from "@/lib/auth/resolve-tenant";
+import { tenantFromSession } from "@/lib/auth/session";
 import { addMember, listMembers } from "@/lib/members/members";
 import { addMemberSchema } from "@/lib/schemas/members";
 

@@ -3,7 +3,7 @@ import { revokeApiKey } from "@/lib/api-keys/api-keys";
 import { idParam } from "@/lib/api/params";
 import { route } from "@/lib/api/route";
 import { json } from "@/lib/api/respond";
-import { tenantFromSession } from "@/lib/auth/resolve-tenant";
+import { tenantFromSession } from "@/lib/auth/session";
 
 type P = { client: string; keyId: string };
 

@@ -3,7 +3,7 @@
 import { idParam } from "@/lib/api/params";
 import { route } from "@/lib/api/route";
 import { json, readJson } from "@/lib/api/respond";
-import { tenantFromSession } from "@/lib/auth/resolve-tenant";
+import { tenantFromSession } from "@/lib/auth/session";
 import { changeMemberRole, removeMember } from "@/lib/members/members";
 import { changeRoleSchema } from "@/lib/schemas/members";
 

@@ -1,37 +1,15 @@
-// Turns a request into an authenticated actor and, for client routes, a TenantContext.
-// This is the only place that decides who may act on which client.
-import { getServerSession } from "next-auth";
+// Who may act on which client: membership checks for users, key checks for API keys.
+// The only place a TenantContext is built. (Session reading lives in ./session.ts,
+// so tools without next-auth, like the CLI, can use this module.)
 import { getPrisma } from "@/lib/db/client";
 import { forbidden, notFound, unauthorized } from "@/lib/api/errors";
 import { hashApiKey, looksLikeApiKey } from "./api-key-token";
-import { authOptions } from "./options";
 import { roleAtLeast, type ApiKeyScope, type Role } from "./roles";
 import type { Actor, TenantContext } from "./tenant";
 
 type ApiKeyActor = Extract<Actor, { kind: "apiKey" }>;
 
 export type SessionUser = { id: string; email: string; name: string; isSuperAdmin: boolean };
-
-/** The signed-in user, or null. Reads the user row so deleted users lose access at once. */
-export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const user = await getPrisma().user.findUnique({ where: { id } });
-  return user && { id: user.id, email: user.email, name: user.name, isSuperAdmin: user.isSuperAdmin };
-}
-
-export async function requireUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) throw unauthorized("Sign in first");
-  return user;
-}
-
-export async function requireSuperAdmin(): Promise<SessionUser> {
-  const user = await requireUser();
-  if (!user.isSuperAdmin) throw forbidden("Only super admins can do this");
-  return user;
-}
 
 /** The user's context on client `slug`; a client they cannot see is "not found". */
 export async function tenantForUser(user: SessionUser, slug: string, needed: Role): Promise<TenantContext> {
@@ -48,10 +26,6 @@ export async function tenantForUser(user: SessionUser, slug: string, needed: Rol
     role,
     actor: { kind: "user", userId: user.id, isSuperAdmin: user.isSuperAdmin },
   };
-}
-
-export async function tenantFromSession(slug: string, needed: Role): Promise<TenantContext> {
-  return tenantForUser(await requireUser(), slug, needed);
 }
 
 const LAST_USED_PRECISION_MS = 60_000;
@@ -83,4 +57,11 @@ export async function tenantFromApiKey(req: Request, scope: ApiKeyScope): Promis
   const tenant = await authenticateApiKey(req);
   if (!tenant.actor.scopes.includes(scope)) throw forbidden(`The API key lacks the '${scope}' scope`);
   return tenant;
+}
+
+/** Full admin context for the operators' CLI and the seeder, which run with database access. */
+export async function systemTenant(slug: string, via: string): Promise<TenantContext> {
+  const client = await getPrisma().client.findUnique({ where: { slug } });
+  if (!client) throw notFound(`Client '${slug}'`);
+  return { clientId: client.id, clientSlug: client.slug, role: "admin", actor: { kind: "system", via } };
 }
