@@ -36,7 +36,22 @@ class CharAsTextClient extends pg.Client {
   }
 }
 
-async function loadEngineModule() {
+// adapter-pg 7.10 runs scripts by splitting them on ";", which breaks PL/pgSQL blocks
+// (our time-series migration has one). The native engine sends the script whole; so do we.
+type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+function wholeScripts(adapter: Adapter): Adapter {
+  adapter.executeScript = async (script: string) => {
+    await adapter.underlyingDriver().query(script);
+  };
+  return adapter;
+}
+
+// One instance per process: the glue module caches views of the wasm memory, so a second
+// instantiation behind the same (cached) glue would read stale memory.
+let engineModule: Promise<typeof import("@prisma/schema-engine-wasm")> | undefined;
+const loadEngineModule = () => (engineModule ??= instantiateEngineModule());
+
+async function instantiateEngineModule() {
   const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
   const glue = await import(path.join(pkgDir, "schema_engine_bg.js"));
   const bytes = await readFile(path.join(pkgDir, "schema_engine_bg.wasm"));
@@ -61,6 +76,8 @@ export async function openSchemaEngine(connectionString: string): Promise<Schema
     Client: CharAsTextClient,
   });
   const factory = new PrismaPg(config(url.pathname.slice(1)));
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => wholeScripts(await connect());
   // adapter-pg 7.10 drops its shadow database while its own pool still holds it; own the lifecycle.
   factory.connectToShadowDb = async () => {
     const name = `telltale_shadow_${randomUUID().replaceAll("-", "")}`;
@@ -68,7 +85,7 @@ export async function openSchemaEngine(connectionString: string): Promise<Schema
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}"`);
     const pool = new pg.Pool(config(name));
-    const shadow = await new PrismaPg(pool).connect();
+    const shadow = wholeScripts(await new PrismaPg(pool).connect());
     shadow.dispose = async () => {
       await pool.end();
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -112,5 +129,6 @@ export async function diffMigrationsToSchema(engine: SchemaEngine): Promise<stri
     exitCode: null,
     filters: { externalTables: [], externalEnums: [] },
   });
-  return (result.stdout ?? "").trim();
+  const sql = (result.stdout ?? "").trim();
+  return sql === "-- This is an empty migration." ? "" : sql;
 }

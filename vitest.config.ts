@@ -1,0 +1,14 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["{lib,scripts,app,test}/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
+    // Each file gets its own process (and its own database, see test/db.ts).
+    pool: "forks",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
