@@ -20,7 +20,7 @@ export function errorResponse(err: unknown): Response {
   }
   if (err instanceof ZodError) {
     return json(
-      { error: { code: "invalid_request", message: "The request is not valid", details: zodDetails(err) } },
+      { error: { code: "validation_failed", message: "Some fields are not valid", details: zodDetails(err) } },
       400,
     );
   }

@@ -38,5 +38,6 @@ export function applyServerErrors<F extends string>(err: unknown, setError: (fie
       placed = true;
     }
   }
-  return placed && err.code === "invalid_request" ? "" : err.message;
+  // Field-level validation speaks for itself; any other message (e.g. what is missing) is shown.
+  return placed && err.code === "validation_failed" ? "" : err.message;
 }

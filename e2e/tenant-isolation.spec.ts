@@ -1,0 +1,103 @@
+// Every API route, tried from the other side of the tenant line: a globex user or key
+// asking for acme's things must find nothing and change nothing. The route list below
+// must name every route file in app/, so a new route cannot skip this suite.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { fixtures, sessionFor } from "./helpers";
+
+type Attempt = { method: "GET" | "POST" | "PATCH" | "DELETE"; url: string; data?: unknown };
+
+/** For each route: the cross-tenant attempts (as globex's admin, on acme's resources). */
+const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]> = {
+  "/api/v1/clients/[client]": () => [
+    { method: "GET", url: "/api/v1/clients/acme" },
+    { method: "PATCH", url: "/api/v1/clients/acme", data: { name: "pwned" } },
+  ],
+  "/api/v1/clients/[client]/members": () => [
+    { method: "GET", url: "/api/v1/clients/acme/members" },
+    { method: "POST", url: "/api/v1/clients/acme/members", data: { email: "admin@globex.test", role: "admin" } },
+  ],
+  "/api/v1/clients/[client]/members/[memberId]": (f) => [
+    { method: "PATCH", url: `/api/v1/clients/acme/members/${f.acme.memberId}`, data: { role: "admin" } },
+    { method: "DELETE", url: `/api/v1/clients/acme/members/${f.acme.memberId}` },
+    // Own client in the URL, other client's id: still nothing.
+    { method: "PATCH", url: `/api/v1/clients/globex/members/${f.acme.memberId}`, data: { role: "admin" } },
+    { method: "DELETE", url: `/api/v1/clients/globex/members/${f.acme.memberId}` },
+  ],
+  "/api/v1/clients/[client]/api-keys": () => [
+    { method: "GET", url: "/api/v1/clients/acme/api-keys" },
+    { method: "POST", url: "/api/v1/clients/acme/api-keys", data: { name: "x", scopes: ["ingest"] } },
+  ],
+  "/api/v1/clients/[client]/api-keys/[keyId]": (f) => [
+    { method: "DELETE", url: `/api/v1/clients/acme/api-keys/${f.acme.apiKeyId}` },
+    { method: "DELETE", url: `/api/v1/clients/globex/api-keys/${f.acme.apiKeyId}` },
+  ],
+  "/api/v1/clients/[client]/overview": () => [{ method: "GET", url: "/api/v1/clients/acme/overview" }],
+};
+
+/** Routes that are not client-scoped, with the test below that covers them. */
+const OTHER_ROUTES = ["/api/v1/clients", "/api/v1/whoami", "/api/health", "/api/metrics", "/api/auth/[...nextauth]"];
+
+function routeFiles(dir = "app", prefix = ""): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const seg = e.name.startsWith("(") ? "" : `/${e.name}`;
+    if (e.isDirectory()) out.push(...routeFiles(path.join(dir, e.name), prefix + seg));
+    else if (e.name === "route.ts") out.push(prefix);
+  }
+  return out;
+}
+
+const send = (ctx: APIRequestContext, a: Attempt) => ctx.fetch(a.url, { method: a.method, data: a.data });
+
+test("every route file is covered by this suite", () => {
+  expect(routeFiles().sort()).toEqual([...Object.keys(CROSS_TENANT), ...OTHER_ROUTES].sort());
+});
+
+test("another client's user finds nothing (404) and changes nothing on every client route", async ({ baseURL }) => {
+  const f = fixtures();
+  const globex = await sessionFor(baseURL!, "admin@globex.test");
+  const acme = await sessionFor(baseURL!, "admin@acme.test");
+  const before = { members: await (await acme.get("/api/v1/clients/acme/members")).text(), keys: await (await acme.get("/api/v1/clients/acme/api-keys")).text(), client: await (await acme.get("/api/v1/clients/acme")).text() };
+
+  for (const [route, attempts] of Object.entries(CROSS_TENANT)) {
+    for (const a of attempts(f)) {
+      const res = await send(globex, a);
+      expect(res.status(), `${a.method} ${a.url} (${route})`).toBe(404);
+      const body = await res.json();
+      expect(body.error.code).toBe("not_found");
+      expect(JSON.stringify(body)).not.toContain("acme.test");
+    }
+  }
+  expect(await (await acme.get("/api/v1/clients/acme/members")).text()).toBe(before.members);
+  expect(await (await acme.get("/api/v1/clients/acme/api-keys")).text()).toBe(before.keys);
+  expect(await (await acme.get("/api/v1/clients/acme")).text()).toBe(before.client);
+});
+
+test("client routes refuse API keys and anonymous callers (401), and weak roles (403)", async ({ baseURL, request }) => {
+  const f = fixtures();
+  const viewer = await sessionFor(baseURL!, "viewer@acme.test");
+  for (const attempts of Object.values(CROSS_TENANT)) {
+    for (const a of attempts(f).filter((x) => x.url.includes("/acme"))) {
+      const anonymous = await send(request, a);
+      expect(anonymous.status(), `anonymous ${a.method} ${a.url}`).toBe(401);
+      const withKey = await request.fetch(a.url, { method: a.method, data: a.data, headers: { authorization: `Bearer ${f.acme.apiKey}` } });
+      expect(withKey.status(), `API key ${a.method} ${a.url}`).toBe(401);
+      const asViewer = await send(viewer, a);
+      const readable = a.method === "GET" && /\/acme(\/overview)?$/.test(a.url);
+      expect(asViewer.status(), `viewer ${a.method} ${a.url}`).toBe(readable ? 200 : 403);
+    }
+  }
+});
+
+test("client lists and API keys stay within their tenant", async ({ baseURL, request }) => {
+  const f = fixtures();
+  const globex = await sessionFor(baseURL!, "admin@globex.test");
+  expect((await (await globex.get("/api/v1/clients")).json()).map((c: { slug: string }) => c.slug)).toEqual(["globex"]);
+  const create = await globex.post("/api/v1/clients", { data: { slug: "sneaky", name: "Sneaky" } });
+  expect(create.status()).toBe(403);
+  const who = await request.get("/api/v1/whoami", { headers: { authorization: `Bearer ${f.globex.apiKey}` } });
+  expect((await who.json()).client).toBe("globex");
+  expect((await request.get("/api/v1/clients")).status()).toBe(401);
+});
