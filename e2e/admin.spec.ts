@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { fixtures, signIn } from "./helpers";
 
-test("a super admin creates a client, adds a member, creates and revokes an API key, and signs out", async ({ page, request }) => {
+test("a super admin creates a client, adds a member, creates and revokes an API key, and signs out", async ({
+  page,
+  request,
+}) => {
   await signIn(page, fixtures().superAdmin);
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
 

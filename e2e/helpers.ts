@@ -27,7 +27,11 @@ export async function submitLogin(page: Page, email: string, password: string) {
 }
 
 /** An API client holding a next-auth session cookie for `email`. */
-export async function sessionFor(baseURL: string, email: string, password = fixtures().password): Promise<APIRequestContext> {
+export async function sessionFor(
+  baseURL: string,
+  email: string,
+  password = fixtures().password,
+): Promise<APIRequestContext> {
   const ctx = await playwrightRequest.newContext({ baseURL });
   const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
   await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });

@@ -17,8 +17,15 @@ test.afterEach(async () => {
 const baseURL = `http://localhost:${PORT}`;
 
 function start(dataDir: string, extraEnv: Record<string, string> = {}) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), EMBEDDED_PG_PORT: "54341", ...extraEnv };
-  for (const k of ["DATABASE_URL", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD", "DEMO"]) if (!(k in extraEnv)) delete env[k];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(PORT),
+    EMBEDDED_PG_PORT: "54341",
+    ...extraEnv,
+  };
+  for (const k of ["DATABASE_URL", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD", "DEMO"])
+    if (!(k in extraEnv)) delete env[k];
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], { env });
   running.add(child);
   let output = "";
@@ -32,7 +39,10 @@ async function waitForHealth(out: () => string, exited: Promise<number>) {
   let exitCode: number | undefined;
   void exited.then((c) => (exitCode = c));
   for (let i = 0; i < 240 && exitCode === undefined; i++) {
-    const ok = await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseURL}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -47,7 +57,9 @@ async function stop(child: ChildProcess, exited: Promise<number>) {
 
 test.describe.configure({ timeout: 240_000 });
 
-test("npm start runs on an embedded database with a first admin and demo data, and keeps them across restarts", async ({ browser }) => {
+test("npm start runs on an embedded database with a first admin and demo data, and keeps them across restarts", async ({
+  browser,
+}) => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "telltale-start-"));
   // As root, PostgreSQL runs as its own user, which must be able to enter DATA_DIR (mkdtemp makes it 0700).
   chmodSync(dataDir, 0o755);

@@ -59,7 +59,11 @@ test("another client's user finds nothing (404) and changes nothing on every cli
   const f = fixtures();
   const globex = await sessionFor(baseURL!, "admin@globex.test");
   const acme = await sessionFor(baseURL!, "admin@acme.test");
-  const before = { members: await (await acme.get("/api/v1/clients/acme/members")).text(), keys: await (await acme.get("/api/v1/clients/acme/api-keys")).text(), client: await (await acme.get("/api/v1/clients/acme")).text() };
+  const before = {
+    members: await (await acme.get("/api/v1/clients/acme/members")).text(),
+    keys: await (await acme.get("/api/v1/clients/acme/api-keys")).text(),
+    client: await (await acme.get("/api/v1/clients/acme")).text(),
+  };
 
   for (const [route, attempts] of Object.entries(CROSS_TENANT)) {
     for (const a of attempts(f)) {
@@ -75,14 +79,21 @@ test("another client's user finds nothing (404) and changes nothing on every cli
   expect(await (await acme.get("/api/v1/clients/acme")).text()).toBe(before.client);
 });
 
-test("client routes refuse API keys and anonymous callers (401), and weak roles (403)", async ({ baseURL, request }) => {
+test("client routes refuse API keys and anonymous callers (401), and weak roles (403)", async ({
+  baseURL,
+  request,
+}) => {
   const f = fixtures();
   const viewer = await sessionFor(baseURL!, "viewer@acme.test");
   for (const attempts of Object.values(CROSS_TENANT)) {
     for (const a of attempts(f).filter((x) => x.url.includes("/acme"))) {
       const anonymous = await send(request, a);
       expect(anonymous.status(), `anonymous ${a.method} ${a.url}`).toBe(401);
-      const withKey = await request.fetch(a.url, { method: a.method, data: a.data, headers: { authorization: `Bearer ${f.acme.apiKey}` } });
+      const withKey = await request.fetch(a.url, {
+        method: a.method,
+        data: a.data,
+        headers: { authorization: `Bearer ${f.acme.apiKey}` },
+      });
       expect(withKey.status(), `API key ${a.method} ${a.url}`).toBe(401);
       const asViewer = await send(viewer, a);
       const readable = a.method === "GET" && /\/acme(\/overview)?$/.test(a.url);

@@ -15,7 +15,13 @@ describe("parseEnv", () => {
   });
 
   it("names every bad variable with what a good value looks like", () => {
-    const bad = { DATABASE_URL: "mysql://x", PORT: "eighty", NEXTAUTH_SECRET: "short", DEMO: "maybe", ADMIN_EMAIL: "nope" };
+    const bad = {
+      DATABASE_URL: "mysql://x",
+      PORT: "eighty",
+      NEXTAUTH_SECRET: "short",
+      DEMO: "maybe",
+      ADMIN_EMAIL: "nope",
+    };
     let message = "";
     try {
       parseEnv(bad);

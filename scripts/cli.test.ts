@@ -23,11 +23,21 @@ describe("npm run cli", () => {
   };
 
   it("creates a client, a user, a membership and an API key", async () => {
-    expect(await cli("client:create", "--slug", "cli-co", "--name", "CLI Co", "--timezone", "Europe/Paris")).toMatchObject({
+    expect(
+      await cli("client:create", "--slug", "cli-co", "--name", "CLI Co", "--timezone", "Europe/Paris"),
+    ).toMatchObject({
       code: 0,
       stdout: "created client cli-co (CLI Co, Europe/Paris)",
     });
-    const user = await cli("user:create", "--email", "op@cli.test", "--password", "long-enough-pw", "--super-admin", "--json");
+    const user = await cli(
+      "user:create",
+      "--email",
+      "op@cli.test",
+      "--password",
+      "long-enough-pw",
+      "--super-admin",
+      "--json",
+    );
     expect(JSON.parse(user.stdout)).toMatchObject({ email: "op@cli.test", isSuperAdmin: true });
     expect((await cli("member:add", "--client", "cli-co", "--email", "op@cli.test", "--role", "manager")).stdout).toBe(
       "added op@cli.test to cli-co as manager",
@@ -40,7 +50,16 @@ describe("npm run cli", () => {
   it("exits non-zero with a one-line reason on bad input", async () => {
     const dup = await cli("client:create", "--slug", "cli-co", "--name", "Again");
     expect(dup).toMatchObject({ code: 1, stderr: "error: A client with the slug 'cli-co' already exists" });
-    const badRole = await cli("member:add", "--client", "cli-co", "--email", "op@cli.test", "--role", "owner", "--json");
+    const badRole = await cli(
+      "member:add",
+      "--client",
+      "cli-co",
+      "--email",
+      "op@cli.test",
+      "--role",
+      "owner",
+      "--json",
+    );
     expect(badRole.code).toBe(1);
     expect(JSON.parse(badRole.stdout)).toEqual({ error: "--role: Choose admin, manager or viewer" });
     expect((await cli("apikey:create", "--client", "cli-co", "--name", "x", "--scopes", "write")).stderr).toBe(

@@ -36,7 +36,12 @@ async function run(command: string, f: Flags): Promise<{ text: string; data: unk
   switch (command) {
     case "user:create": {
       const { createUser } = await import("../lib/users/create-user");
-      const u = await createUser(null, { email: f.email ?? "", password: f.password ?? "", name: f.name ?? f.email?.split("@")[0] ?? "", isSuperAdmin: f["super-admin"] ?? false });
+      const u = await createUser(null, {
+        email: f.email ?? "",
+        password: f.password ?? "",
+        name: f.name ?? f.email?.split("@")[0] ?? "",
+        isSuperAdmin: f["super-admin"] ?? false,
+      });
       return { text: `created user ${u.email}${u.isSuperAdmin ? " (super admin)" : ""}`, data: u };
     }
     case "client:create": {
@@ -46,13 +51,22 @@ async function run(command: string, f: Flags): Promise<{ text: string; data: unk
     }
     case "member:add": {
       const { addMember } = await import("../lib/members/members");
-      const m = await addMember(await systemTenant(f.client ?? "", "cli"), { email: f.email ?? "", role: f.role as never });
+      const m = await addMember(await systemTenant(f.client ?? "", "cli"), {
+        email: f.email ?? "",
+        role: f.role as never,
+      });
       return { text: `added ${m.email} to ${f.client} as ${m.role}`, data: m };
     }
     case "apikey:create": {
       const { createApiKey } = await import("../lib/api-keys/api-keys");
-      const scopes = (f.scopes ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-      const k = await createApiKey(await systemTenant(f.client ?? "", "cli"), { name: f.name ?? "", scopes: scopes as never });
+      const scopes = (f.scopes ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const k = await createApiKey(await systemTenant(f.client ?? "", "cli"), {
+        name: f.name ?? "",
+        scopes: scopes as never,
+      });
       return { text: k.key, data: k };
     }
     case "db:migrate": {
@@ -64,7 +78,12 @@ async function run(command: string, f: Flags): Promise<{ text: string; data: unk
       const { seedDemo } = await import("../lib/demo/seed-demo");
       const { appSeriesDb } = await import("../lib/series/series-db");
       const r = await seedDemo(await appSeriesDb());
-      return { text: r.created ? `seeded demo: ${r.samples} samples, ${r.events} events, ${r.spans} spans` : "demo client already exists", data: r };
+      return {
+        text: r.created
+          ? `seeded demo: ${r.samples} samples, ${r.events} events, ${r.spans} spans`
+          : "demo client already exists",
+        data: r,
+      };
     }
     default:
       throw new UsageError(command ? `unknown command '${command}'` : "no command given");
@@ -76,7 +95,9 @@ class UsageError extends Error {}
 function reason(err: unknown): string {
   if (err instanceof ZodError) {
     const i = err.issues[0];
-    const flag = String(i.path[0] ?? "").replace("timeZone", "timezone").replace("isSuperAdmin", "super-admin");
+    const flag = String(i.path[0] ?? "")
+      .replace("timeZone", "timezone")
+      .replace("isSuperAdmin", "super-admin");
     return flag ? `--${flag}: ${i.message}` : i.message;
   }
   if (err instanceof ApiError || err instanceof EnvError || err instanceof UsageError) return err.message;

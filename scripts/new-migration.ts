@@ -11,7 +11,8 @@ async function main() {
   const name = process.argv[2];
   if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("usage: npm run db:migration -- <snake_case_name>");
   const url = env().DATABASE_URL ?? env().TEST_DATABASE_URL;
-  if (!url) throw new Error("set DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server (used for a shadow database)");
+  if (!url)
+    throw new Error("set DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server (used for a shadow database)");
   const engine = await openSchemaEngine(url);
   const sql = await diffMigrationsToSchema(engine);
   engine.free();

@@ -30,7 +30,9 @@ async function main() {
   let stopDb = async () => {};
   const embedded = !config.DATABASE_URL;
   if (embedded) {
-    console.log(`[telltale] starting embedded PostgreSQL in ${config.DATA_DIR}/postgres (port ${config.EMBEDDED_PG_PORT})`);
+    console.log(
+      `[telltale] starting embedded PostgreSQL in ${config.DATA_DIR}/postgres (port ${config.EMBEDDED_PG_PORT})`,
+    );
     const server = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
     stopDb = server.stop;
     setEnv({ DATABASE_URL: server.url });

@@ -18,10 +18,15 @@ function step(title: string, cmd: string, args: string[]) {
 function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
-    step("installing Debian's chromium for the browser tests", "bash", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium"]);
+    step("installing Debian's chromium for the browser tests", "bash", [
+      "-c",
+      "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium",
+    ]);
     if (existsSync(CHROMIUM)) return;
   }
-  throw new Error(`${CHROMIUM} is missing. Install Debian's chromium (sudo apt-get install -y chromium) and run npm test again.`);
+  throw new Error(
+    `${CHROMIUM} is missing. Install Debian's chromium (sudo apt-get install -y chromium) and run npm test again.`,
+  );
 }
 
 async function main() {

@@ -11,7 +11,11 @@ export async function makeClient(slug: string): Promise<TenantContext> {
   return systemTenant(slug, "test");
 }
 
-export async function makeMember(client: TenantContext, email: string, role: Role): Promise<{ user: SessionUser; tenant: TenantContext }> {
+export async function makeMember(
+  client: TenantContext,
+  email: string,
+  role: Role,
+): Promise<{ user: SessionUser; tenant: TenantContext }> {
   const user = await createUser(null, { email, name: email.split("@")[0], password: "correct-horse-battery" });
   await addMember(client, { email, role });
   return { user, tenant: await tenantForUser(user, client.clientSlug, "viewer") };

@@ -13,7 +13,10 @@ import { useTestDatabase } from "./db";
 import { makeClient, makeMember } from "./fixtures";
 
 const notFound = async (p: Promise<unknown>) => {
-  const err = await p.then(() => null, (e) => e);
+  const err = await p.then(
+    () => null,
+    (e) => e,
+  );
   expect(err).toBeInstanceOf(ApiError);
   expect((err as ApiError).status).toBe(404);
 };
@@ -56,7 +59,10 @@ describe("tenant isolation in the data functions", () => {
   });
 
   it("audits every administrative change with its client and actor", async () => {
-    const rows = await getPrisma().auditLog.findMany({ where: { clientId: acme.clientId }, orderBy: { createdAt: "asc" } });
+    const rows = await getPrisma().auditLog.findMany({
+      where: { clientId: acme.clientId },
+      orderBy: { createdAt: "asc" },
+    });
     expect(rows.map((r) => r.action)).toEqual(["client.create", "member.add", "client.update"]);
   });
 

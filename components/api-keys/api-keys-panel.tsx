@@ -3,9 +3,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Field } from "@/components/ui/field";
-import { Skeleton } from "@/components/ui/skeleton";
+import { QueryView } from "@/components/ui/query-view";
 import { API_KEY_SCOPES } from "@/lib/auth/roles";
-import { applyServerErrors } from "@/lib/hooks/api-fetch";
+import { useServerForm } from "@/lib/hooks/use-server-form";
 import { useApiKeysQuery, useCreateApiKeyMutation, useRevokeApiKeyMutation } from "@/lib/hooks/use-api-keys";
 import { createApiKeySchema, type CreateApiKeyInput, type CreatedApiKeyDto } from "@/lib/schemas/api-keys";
 
@@ -16,32 +16,34 @@ function NewKeyNotice({ created, onDone }: { created: CreatedApiKeyDto; onDone: 
       <p>
         <strong>{created.name}</strong> is ready. Copy it now: it is shown only this once.
       </p>
-      <div className="secret" data-testid="new-api-key">{created.key}</div>
+      <div className="secret" data-testid="new-api-key">
+        {created.key}
+      </div>
       <div className="form-actions">
         <button type="button" onClick={() => navigator.clipboard?.writeText(created.key).then(() => setCopied(true))}>
           {copied ? "Copied" : "Copy"}
         </button>
-        <button type="button" onClick={onDone}>Done</button>
+        <button type="button" onClick={onDone}>
+          Done
+        </button>
       </div>
     </div>
   );
 }
 
 export function ApiKeysPanel({ slug }: { slug: string }) {
-  const { data, isPending, error } = useApiKeysQuery(slug);
+  const keys = useApiKeysQuery(slug);
   const create = useCreateApiKeyMutation(slug);
   const revoke = useRevokeApiKeyMutation(slug);
   const [created, setCreated] = useState<CreatedApiKeyDto | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const form = useForm<CreateApiKeyInput>({ resolver: zodResolver(createApiKeySchema), defaultValues: { name: "", scopes: ["ingest"] } });
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    try {
-      setCreated(await create.mutateAsync(values));
-      form.reset();
-    } catch (err) {
-      setMessage(applyServerErrors(err, form.setError, ["name", "scopes"] as const) || null);
-    }
+  const form = useForm<CreateApiKeyInput>({
+    resolver: zodResolver(createApiKeySchema),
+    defaultValues: { name: "", scopes: ["ingest"] },
+  });
+  const { onSubmit, message } = useServerForm(form, ["name", "scopes"], async (values) => {
+    setCreated(await create.mutateAsync(values));
+    form.reset();
+    return null;
   });
   const e = form.formState.errors;
   return (
@@ -67,45 +69,68 @@ export function ApiKeysPanel({ slug }: { slug: string }) {
             </fieldset>
           </div>
           <div className="form-actions">
-            <button className="primary" type="submit" disabled={form.formState.isSubmitting}>Create key</button>
+            <button className="primary" type="submit" disabled={form.formState.isSubmitting}>
+              Create key
+            </button>
             {message && <span role="status">{message}</span>}
           </div>
         </form>
       </div>
       <div className="card">
         <h2>Keys</h2>
-        {revoke.error && <div className="alert error" role="alert">{revoke.error.message}</div>}
-        {isPending ? (
-          <Skeleton height={120} />
-        ) : error ? (
-          <div className="alert error" role="alert">{error.message}</div>
-        ) : data.length === 0 ? (
-          <div className="empty">No API keys yet. Create one to send data or query from Grafana.</div>
-        ) : (
-          <table>
-            <thead>
-              <tr><th>Name</th><th>Key</th><th>Scopes</th><th>Last used</th><th>Status</th><th /></tr>
-            </thead>
-            <tbody>
-              {data.map((k) => (
-                <tr key={k.id}>
-                  <td>{k.name}</td>
-                  <td><code>tt_{k.prefix}_…</code></td>
-                  <td>{k.scopes.join(", ")}</td>
-                  <td>{k.lastUsedAt ? new Date(k.lastUsedAt).toLocaleString() : "never"}</td>
-                  <td>{k.revokedAt ? <span className="badge danger">revoked</span> : <span className="badge ok">active</span>}</td>
-                  <td>
-                    {!k.revokedAt && (
-                      <button className="danger" type="button" onClick={() => confirm(`Revoke ${k.name}? Senders using it will be refused.`) && revoke.mutate(k.id)}>
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        {revoke.error && (
+          <div className="alert error" role="alert">
+            {revoke.error.message}
+          </div>
         )}
+        <QueryView query={keys} empty="No API keys yet. Create one to send data or query from Grafana.">
+          {(data) => (
+            <table>
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>Key</th>
+                  <th>Scopes</th>
+                  <th>Last used</th>
+                  <th>Status</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {data.map((k) => (
+                  <tr key={k.id}>
+                    <td>{k.name}</td>
+                    <td>
+                      <code>tt_{k.prefix}_…</code>
+                    </td>
+                    <td>{k.scopes.join(", ")}</td>
+                    <td>{k.lastUsedAt ? new Date(k.lastUsedAt).toLocaleString() : "never"}</td>
+                    <td>
+                      {k.revokedAt ? (
+                        <span className="badge danger">revoked</span>
+                      ) : (
+                        <span className="badge ok">active</span>
+                      )}
+                    </td>
+                    <td>
+                      {!k.revokedAt && (
+                        <button
+                          className="danger"
+                          type="button"
+                          onClick={() =>
+                            confirm(`Revoke ${k.name}? Senders using it will be refused.`) && revoke.mutate(k.id)
+                          }
+                        >
+                          Revoke
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </QueryView>
       </div>
     </>
   );

@@ -1,5 +1,16 @@
 "use client";
-import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 export type ChartRow = { t: number } & Record<string, number>;
 export type ChartSeries = { key: string; label?: string; color: string };
@@ -31,9 +42,20 @@ export function TimeSeriesChart({
   const axes = (
     <>
       <CartesianGrid stroke="#eceff3" vertical={false} />
-      <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={formatTime} minTickGap={48} fontSize={11} />
+      <XAxis
+        dataKey="t"
+        type="number"
+        scale="time"
+        domain={["dataMin", "dataMax"]}
+        tickFormatter={formatTime}
+        minTickGap={48}
+        fontSize={11}
+      />
       <YAxis fontSize={11} width={60} tickFormatter={(v: number) => `${Math.round(v * 100) / 100}${unit}`} />
-      <Tooltip labelFormatter={(t) => formatTime(Number(t))} formatter={(v) => `${Math.round(Number(v) * 100) / 100}${unit}`} />
+      <Tooltip
+        labelFormatter={(t) => formatTime(Number(t))}
+        formatter={(v) => `${Math.round(Number(v) * 100) / 100}${unit}`}
+      />
       <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
     </>
   );
@@ -44,14 +66,31 @@ export function TimeSeriesChart({
           <AreaChart {...common}>
             {axes}
             {series.map((s) => (
-              <Area key={s.key} dataKey={s.key} name={s.label ?? s.key} stackId="1" stroke={s.color} fill={s.color} fillOpacity={0.25} isAnimationActive={false} />
+              <Area
+                key={s.key}
+                dataKey={s.key}
+                name={s.label ?? s.key}
+                stackId="1"
+                stroke={s.color}
+                fill={s.color}
+                fillOpacity={0.25}
+                isAnimationActive={false}
+              />
             ))}
           </AreaChart>
         ) : (
           <LineChart {...common}>
             {axes}
             {series.map((s) => (
-              <Line key={s.key} dataKey={s.key} name={s.label ?? s.key} stroke={s.color} dot={false} strokeWidth={1.6} isAnimationActive={false} />
+              <Line
+                key={s.key}
+                dataKey={s.key}
+                name={s.label ?? s.key}
+                stroke={s.color}
+                dot={false}
+                strokeWidth={1.6}
+                isAnimationActive={false}
+              />
             ))}
           </LineChart>
         )}

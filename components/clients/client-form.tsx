@@ -1,29 +1,28 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Field } from "@/components/ui/field";
-import { applyServerErrors } from "@/lib/hooks/api-fetch";
 import { useCreateClientMutation, useUpdateClientMutation } from "@/lib/hooks/use-clients";
-import { createClientSchema, updateClientSchema, type CreateClientInput, type UpdateClientInput } from "@/lib/schemas/clients";
-
-const FIELDS = ["slug", "name", "timeZone"] as const;
+import { useServerForm } from "@/lib/hooks/use-server-form";
+import {
+  createClientSchema,
+  updateClientSchema,
+  type CreateClientInput,
+  type UpdateClientInput,
+} from "@/lib/schemas/clients";
 
 /** Create (super admins) a client. */
 export function CreateClientForm({ onCreated }: { onCreated?: (slug: string) => void }) {
   const create = useCreateClientMutation();
-  const [message, setMessage] = useState<string | null>(null);
-  const form = useForm<CreateClientInput>({ resolver: zodResolver(createClientSchema), defaultValues: { slug: "", name: "", timeZone: "UTC" } });
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    try {
-      const c = await create.mutateAsync(values);
-      form.reset();
-      setMessage(`Created ${c.name}.`);
-      onCreated?.(c.slug);
-    } catch (err) {
-      setMessage(applyServerErrors(err, form.setError, FIELDS) || null);
-    }
+  const form = useForm<CreateClientInput>({
+    resolver: zodResolver(createClientSchema),
+    defaultValues: { slug: "", name: "", timeZone: "UTC" },
+  });
+  const { onSubmit, message } = useServerForm(form, ["slug", "name", "timeZone"], async (values) => {
+    const c = await create.mutateAsync(values);
+    form.reset();
+    onCreated?.(c.slug);
+    return `Created ${c.name}.`;
   });
   const e = form.formState.errors;
   return (
@@ -53,16 +52,10 @@ export function CreateClientForm({ onCreated }: { onCreated?: (slug: string) => 
 /** Rename a client or change its time zone (client admins). */
 export function EditClientForm({ slug, initial }: { slug: string; initial: { name: string; timeZone: string } }) {
   const update = useUpdateClientMutation(slug);
-  const [message, setMessage] = useState<string | null>(null);
   const form = useForm<UpdateClientInput>({ resolver: zodResolver(updateClientSchema), defaultValues: initial });
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    try {
-      await update.mutateAsync(values);
-      setMessage("Saved.");
-    } catch (err) {
-      setMessage(applyServerErrors(err, form.setError, ["name", "timeZone"] as const) || null);
-    }
+  const { onSubmit, message } = useServerForm(form, ["name", "timeZone"], async (values) => {
+    await update.mutateAsync(values);
+    return "Saved.";
   });
   const e = form.formState.errors;
   return (

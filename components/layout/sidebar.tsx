@@ -19,7 +19,11 @@ export function Sidebar({ user, clients }: Props) {
     <nav className="sidebar" aria-label="Main">
       <div className="brand">Telltale</div>
       <div className="section">Clients</div>
-      {clients.length === 0 && <span className="muted" style={{ padding: "0 10px" }}>None yet</span>}
+      {clients.length === 0 && (
+        <span className="muted" style={{ padding: "0 10px" }}>
+          None yet
+        </span>
+      )}
       {clients.map((c) => (
         <Link key={c.slug} href={`/${c.slug}`} aria-current={c.slug === slug ? "page" : undefined}>
           {c.name}

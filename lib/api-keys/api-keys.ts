@@ -5,7 +5,12 @@ import { actorUserId, type TenantContext } from "@/lib/auth/tenant";
 import { notFound } from "@/lib/api/errors";
 import { getPrisma } from "@/lib/db/client";
 import type { ApiKey } from "@/lib/db/generated/client";
-import { createApiKeySchema, type ApiKeyDto, type CreateApiKeyInput, type CreatedApiKeyDto } from "@/lib/schemas/api-keys";
+import {
+  createApiKeySchema,
+  type ApiKeyDto,
+  type CreateApiKeyInput,
+  type CreatedApiKeyDto,
+} from "@/lib/schemas/api-keys";
 
 const toDto = (k: ApiKey): ApiKeyDto => ({
   id: k.id,
@@ -18,7 +23,10 @@ const toDto = (k: ApiKey): ApiKeyDto => ({
 });
 
 export async function listApiKeys(tenant: TenantContext): Promise<ApiKeyDto[]> {
-  const keys = await getPrisma().apiKey.findMany({ where: { clientId: tenant.clientId }, orderBy: { createdAt: "desc" } });
+  const keys = await getPrisma().apiKey.findMany({
+    where: { clientId: tenant.clientId },
+    orderBy: { createdAt: "desc" },
+  });
   return keys.map(toDto);
 }
 

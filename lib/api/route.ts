@@ -14,9 +14,7 @@ export function route<P = Record<string, never>>(pattern: string, handler: Handl
     } catch (err) {
       res = errorResponse(err);
     }
-    httpRequestDuration
-      .labels(req.method, pattern, String(res.status))
-      .observe((performance.now() - started) / 1000);
+    httpRequestDuration.labels(req.method, pattern, String(res.status)).observe((performance.now() - started) / 1000);
     return res;
   };
 }

@@ -13,7 +13,9 @@ export async function pageUser(): Promise<SessionUser> {
   return user;
 }
 
-export type PageAccess = { user: SessionUser } & ({ tenant: TenantContext; denied?: never } | { tenant?: never; denied: string });
+export type PageAccess = { user: SessionUser } & (
+  { tenant: TenantContext; denied?: never } | { tenant?: never; denied: string }
+);
 
 export async function pageTenant(slug: string, needed: Role): Promise<PageAccess> {
   const user = await pageUser();

@@ -33,4 +33,3 @@ export async function requireSuperAdmin(): Promise<SessionUser> {
 export async function tenantFromSession(slug: string, needed: Role): Promise<TenantContext> {
   return tenantForUser(await requireUser(), slug, needed);
 }
-

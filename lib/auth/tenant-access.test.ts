@@ -8,7 +8,8 @@ import { makeClient, makeMember } from "@/test/fixtures";
 import { authenticateApiKey, tenantForUser, tenantFromApiKey } from "./tenant-access";
 import type { TenantContext } from "./tenant";
 
-const bearer = (key?: string) => new Request("http://t/api", { headers: key ? { authorization: `Bearer ${key}` } : {} });
+const bearer = (key?: string) =>
+  new Request("http://t/api", { headers: key ? { authorization: `Bearer ${key}` } : {} });
 
 async function statusOf(p: Promise<unknown>): Promise<number> {
   try {
@@ -40,7 +41,12 @@ describe("tenant access", () => {
   });
 
   it("lets super admins act as admin on every client", async () => {
-    const root = await createUser(null, { email: "root@install.test", name: "Root", password: "correct-horse-battery", isSuperAdmin: true });
+    const root = await createUser(null, {
+      email: "root@install.test",
+      name: "Root",
+      password: "correct-horse-battery",
+      isSuperAdmin: true,
+    });
     expect((await tenantForUser(root, "globex", "admin")).role).toBe("admin");
   });
 

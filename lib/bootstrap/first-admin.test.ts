@@ -13,7 +13,9 @@ describe("first admin", () => {
     expect(first!.password!.length).toBeGreaterThanOrEqual(16);
     const user = await getPrisma().user.findUniqueOrThrow({ where: { email: "admin@telltale.local" } });
     expect(user.isSuperAdmin).toBe(true);
-    expect(await checkCredentials("admin@telltale.local", first!.password!, "127.0.0.1")).toMatchObject({ isSuperAdmin: true });
+    expect(await checkCredentials("admin@telltale.local", first!.password!, "127.0.0.1")).toMatchObject({
+      isSuperAdmin: true,
+    });
     expect(await ensureFirstAdmin({ email: "other@x.test", password: "another-password" })).toBeNull();
     expect(await getPrisma().user.count()).toBe(1);
   });

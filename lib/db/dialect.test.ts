@@ -7,7 +7,12 @@ describe("wantedPartitions", () => {
   it("covers retention back and a few days ahead, one per UTC day", () => {
     const now = new Date("2026-12-03T15:00:00Z");
     const parts = wantedPartitions("events", { retentionDays: 2, daysAhead: 1, now });
-    expect(parts.map((p) => p.name)).toEqual(["events_p20261201", "events_p20261202", "events_p20261203", "events_p20261204"]);
+    expect(parts.map((p) => p.name)).toEqual([
+      "events_p20261201",
+      "events_p20261202",
+      "events_p20261203",
+      "events_p20261204",
+    ]);
     expect(parts[0].from.toISOString()).toBe("2026-12-01T00:00:00.000Z");
     expect(parts[3].to.toISOString()).toBe("2026-12-05T00:00:00.000Z");
   });
@@ -15,8 +20,12 @@ describe("wantedPartitions", () => {
 
 describe("bucketExpression", () => {
   it("uses time_bucket on TimescaleDB and date_bin on PostgreSQL, from the same origin", () => {
-    expect(bucketExpression("timescale", "time", "$2")).toContain("time_bucket($2::interval, time, TIMESTAMPTZ '2000-01-03");
-    expect(bucketExpression("postgres", "time", "$2")).toContain("date_bin($2::interval, time, TIMESTAMPTZ '2000-01-03");
+    expect(bucketExpression("timescale", "time", "$2")).toContain(
+      "time_bucket($2::interval, time, TIMESTAMPTZ '2000-01-03",
+    );
+    expect(bucketExpression("postgres", "time", "$2")).toContain(
+      "date_bin($2::interval, time, TIMESTAMPTZ '2000-01-03",
+    );
   });
 });
 
@@ -34,16 +43,29 @@ describe("maintainStorage on PostgreSQL", () => {
       `INSERT INTO clients (id, slug, name, updated_at) VALUES (gen_random_uuid(), 'p', 'P', now()) RETURNING id`,
     );
     const clientId = tenant.rows[0].id;
-    await sql.query(`INSERT INTO series.events (client_id, time, name) VALUES ($1, '2026-06-08T01:00:00Z', 'old'), ($1, '2026-06-10T01:00:00Z', 'new')`, [clientId]);
+    await sql.query(
+      `INSERT INTO series.events (client_id, time, name) VALUES ($1, '2026-06-08T01:00:00Z', 'old'), ($1, '2026-06-10T01:00:00Z', 'new')`,
+      [clientId],
+    );
     // Outside every partition: refused by the database, not silently kept.
-    await expect(sql.query(`INSERT INTO series.events (client_id, time, name) VALUES ($1, '2025-01-01T00:00:00Z', 'x')`, [clientId])).rejects.toThrow(/no partition/);
+    await expect(
+      sql.query(`INSERT INTO series.events (client_id, time, name) VALUES ($1, '2025-01-01T00:00:00Z', 'x')`, [
+        clientId,
+      ]),
+    ).rejects.toThrow(/no partition/);
 
     // Two days later the 8th is past retention: its partition (and row) go, new days appear.
-    const later = await maintainStorage(sql, "postgres", { retentionDays: 2, daysAhead: 1, now: new Date("2026-06-12T12:00:00Z") });
+    const later = await maintainStorage(sql, "postgres", {
+      retentionDays: 2,
+      daysAhead: 1,
+      now: new Date("2026-06-12T12:00:00Z"),
+    });
     expect(later).toEqual({ created: 6, dropped: 6 });
     const { rows } = await sql.query<{ name: string }>(`SELECT name FROM series.events ORDER BY name`);
     expect(rows.map((r) => r.name)).toEqual(["new"]);
 
-    expect(await maintainStorage(sql, "postgres", { retentionDays: 2, daysAhead: 1, now: new Date("2026-06-12T12:00:00Z") })).toEqual({ created: 0, dropped: 0 });
+    expect(
+      await maintainStorage(sql, "postgres", { retentionDays: 2, daysAhead: 1, now: new Date("2026-06-12T12:00:00Z") }),
+    ).toEqual({ created: 0, dropped: 0 });
   });
 });

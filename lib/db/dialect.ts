@@ -29,8 +29,7 @@ export type RetentionOptions = { retentionDays: number; daysAhead?: number; now?
 
 const DAY_MS = 86_400_000;
 const utcDay = (t: number) => new Date(Math.floor(t / DAY_MS) * DAY_MS);
-const partitionName = (table: string, day: Date) =>
-  `${table}_p${day.toISOString().slice(0, 10).replaceAll("-", "")}`;
+const partitionName = (table: string, day: Date) => `${table}_p${day.toISOString().slice(0, 10).replaceAll("-", "")}`;
 
 /** Pure: the daily partitions that should exist for a retention window. */
 export function wantedPartitions(table: string, { retentionDays, daysAhead = 3, now = new Date() }: RetentionOptions) {

@@ -40,7 +40,14 @@ describe("migrations", () => {
     const { rows } = await conn.query(
       `SELECT migration_name, checksum, finished_at IS NOT NULL AS done, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`,
     );
-    expect(rows).toEqual(migrations.map((m) => ({ migration_name: m.name, checksum: checksumOf(m.sql), done: true, applied_steps_count: 1 })));
+    expect(rows).toEqual(
+      migrations.map((m) => ({
+        migration_name: m.name,
+        checksum: checksumOf(m.sql),
+        done: true,
+        applied_steps_count: 1,
+      })),
+    );
   });
 
   it("create the time-series tables, partitioned by time on plain PostgreSQL", async () => {
@@ -71,7 +78,9 @@ describe("migrations", () => {
     const filters = { externalTables: [], externalEnums: [] };
     try {
       const list = await readMigrationList();
-      expect(await engine.diagnoseMigrationHistory({ migrationsList: list, optInToShadowDatabase: false, filters })).toEqual({
+      expect(
+        await engine.diagnoseMigrationHistory({ migrationsList: list, optInToShadowDatabase: false, filters }),
+      ).toEqual({
         editedMigrationNames: [],
         failedMigrationNames: [],
         hasMigrationsTable: true,
@@ -79,8 +88,18 @@ describe("migrations", () => {
       });
       // The check is real: an edited file is noticed through Prisma's checksum.
       const first = list.migrationDirectories[0];
-      const edited = { ...list, migrationDirectories: [{ ...first, migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: "-- edited" } } }, ...list.migrationDirectories.slice(1)] };
-      const diag = await engine.diagnoseMigrationHistory({ migrationsList: edited, optInToShadowDatabase: false, filters });
+      const edited = {
+        ...list,
+        migrationDirectories: [
+          { ...first, migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: "-- edited" } } },
+          ...list.migrationDirectories.slice(1),
+        ],
+      };
+      const diag = await engine.diagnoseMigrationHistory({
+        migrationsList: edited,
+        optInToShadowDatabase: false,
+        filters,
+      });
       expect(diag.editedMigrationNames).toEqual([first.path]);
     } finally {
       engine.free();

@@ -26,7 +26,10 @@ export const checksumOf = (sql: string) => createHash("sha256").update(sql).dige
 
 export async function readMigrations(dir = path.resolve("prisma/migrations")): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -70,10 +73,9 @@ export async function migrate(sql: ScriptSql, migrations: Migration[]): Promise<
         await sql.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, String(err)]);
         throw new Error(`Migration ${m.name} failed: ${(err as Error).message}`);
       }
-      await sql.query(
-        `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-        [id],
-      );
+      await sql.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+        id,
+      ]);
     }
     return { applied: pending.map((m) => m.name), alreadyApplied: migrations.length - pending.length };
   } finally {

@@ -17,17 +17,30 @@ import { migrate, readMigrations } from "./migrate";
 import type { ScriptSql } from "./sql";
 
 const CLIENT_ID = "6f1c1d2e-0000-4000-8000-000000000001";
-const tenant: TenantContext = { clientId: CLIENT_ID, clientSlug: "same", role: "admin", actor: { kind: "system", via: "test" } };
+const tenant: TenantContext = {
+  clientId: CLIENT_ID,
+  clientSlug: "same",
+  role: "admin",
+  actor: { kind: "system", via: "test" },
+};
 const END = Date.UTC(2026, 11, 3, 12);
 const data = generateDemoData({ end: END, days: 1, stepMs: 5 * 60_000 });
 const range = { from: new Date(END - 86_400_000), to: new Date(END), stepSeconds: 3600 };
 
 async function load(db: SeriesDb) {
-  await db.sql.query(`INSERT INTO clients (id, slug, name, updated_at) VALUES ($1, 'same', 'Same', now())`, [CLIENT_ID]);
+  await db.sql.query(`INSERT INTO clients (id, slug, name, updated_at) VALUES ($1, 'same', 'Same', now())`, [
+    CLIENT_ID,
+  ]);
   await maintainStorage(db.sql, db.dialect, { retentionDays: 3, now: new Date(END) });
-  const ids = await upsertSeries(tenant, db, data.series.map((s) => s.key));
+  const ids = await upsertSeries(
+    tenant,
+    db,
+    data.series.map((s) => s.key),
+  );
   // Small batches: the PGlite build fails on protocol messages over ~64 KB.
-  const samples = data.series.flatMap((s, i) => s.points.map(([t, value]) => ({ seriesId: ids[i], time: new Date(t), value })));
+  const samples = data.series.flatMap((s, i) =>
+    s.points.map(([t, value]) => ({ seriesId: ids[i], time: new Date(t), value })),
+  );
   for (let i = 0; i < samples.length; i += 500) await insertSamples(db, samples.slice(i, i + 500));
   for (let i = 0; i < data.events.length; i += 200) await insertEvents(tenant, db, data.events.slice(i, i + 200));
   for (let i = 0; i < data.spans.length; i += 200) await insertSpans(tenant, db, data.spans.slice(i, i + 200));

@@ -30,7 +30,8 @@ export type DemoData = {
 export type DemoOptions = { end: number; days: number; stepMs?: number; seed?: number };
 
 /** An incident window (the last day, 14:00–14:40 UTC) where errors and latency climb. */
-const inIncident = (t: number, end: number) => end - t < 86_400_000 && new Date(t).getUTCHours() === 14 && new Date(t).getUTCMinutes() < 40;
+const inIncident = (t: number, end: number) =>
+  end - t < 86_400_000 && new Date(t).getUTCHours() === 14 && new Date(t).getUTCMinutes() < 40;
 
 export function generateDemoData({ end, days, stepMs = 60_000, seed = 42 }: DemoOptions): DemoData {
   const rand = prng(seed);
@@ -67,7 +68,11 @@ export function generateDemoData({ end, days, stepMs = 60_000, seed = 42 }: Demo
       const failed = rand() < (incident ? 0.6 : 0.03) ? 1 : 0;
       counter({ name: "workflow_runs_total", labels: { workflow, status: "failed" }, type: "counter" }, t, failed);
     }
-    push({ name: "queue_depth", labels: { queue: "jobs" }, type: "gauge" }, t, Math.round(load * 40 * (incident ? 6 : 1) + rand() * 8));
+    push(
+      { name: "queue_depth", labels: { queue: "jobs" }, type: "gauge" },
+      t,
+      Math.round(load * 40 * (incident ? 6 : 1) + rand() * 8),
+    );
     const down = incident && new Date(t).getUTCMinutes() < 5;
     push({ name: "up", labels: { job: "shop-api", instance: "shop-1:9100" }, type: "gauge" }, t, down ? 0 : 1);
     push({ name: "up", labels: { job: "shop-api", instance: "shop-2:9100" }, type: "gauge" }, t, 1);
@@ -86,17 +91,33 @@ export function generateDemoData({ end, days, stepMs = 60_000, seed = 42 }: Demo
       const userId = `u${1 + Math.floor(rand() * 800)}`;
       const plan = rand() < 0.3 ? "pro" : "starter";
       events.push({ time: new Date(at), name: "page_view", userId, sessionId, properties: { page: "/pricing", plan } });
-      if (rand() < 0.45) events.push({ time: new Date(at + 20_000), name: "signup_started", userId, sessionId, properties: { plan } });
+      if (rand() < 0.45)
+        events.push({ time: new Date(at + 20_000), name: "signup_started", userId, sessionId, properties: { plan } });
       else continue;
-      if (rand() < 0.7) events.push({ time: new Date(at + 60_000), name: "signup_completed", userId, sessionId, properties: { plan } });
+      if (rand() < 0.7)
+        events.push({ time: new Date(at + 60_000), name: "signup_completed", userId, sessionId, properties: { plan } });
       else continue;
       const checkoutFails = inIncident(at, end) && rand() < 0.5;
       if (!checkoutFails && rand() < 0.55) {
         const value = plan === "pro" ? 49 : 19;
-        events.push({ time: new Date(at + 120_000), name: "checkout_completed", userId, sessionId, properties: { plan }, value });
+        events.push({
+          time: new Date(at + 120_000),
+          name: "checkout_completed",
+          userId,
+          sessionId,
+          properties: { plan },
+          value,
+        });
       }
       if (rand() < 0.1) {
-        events.push({ time: new Date(at + 180_000), name: "nps_submitted", userId, sessionId, properties: { plan }, value: Math.min(10, Math.round(6 + rand() * 5)) });
+        events.push({
+          time: new Date(at + 180_000),
+          name: "nps_submitted",
+          userId,
+          sessionId,
+          properties: { plan },
+          value: Math.min(10, Math.round(6 + rand() * 5)),
+        });
       }
     }
     for (const route of ROUTES) {
@@ -109,8 +130,30 @@ export function generateDemoData({ end, days, stepMs = 60_000, seed = 42 }: Demo
         const traceId = hex(32);
         const rootId = hex(16);
         const status = incident && rand() < 0.3 ? "error" : "ok";
-        spans.push({ time: new Date(at), traceId, spanId: rootId, service: "shop-api", name: `GET ${route}`, route, kind: "server", status, durationMs: round(duration), attributes: { "http.route": route } });
-        spans.push({ time: new Date(at + 2), traceId, spanId: hex(16), parentSpanId: rootId, service: "shop-db", name: "SELECT orders", kind: "client", status: "ok", durationMs: round(duration * 0.4), attributes: { "db.system": "postgresql" } });
+        spans.push({
+          time: new Date(at),
+          traceId,
+          spanId: rootId,
+          service: "shop-api",
+          name: `GET ${route}`,
+          route,
+          kind: "server",
+          status,
+          durationMs: round(duration),
+          attributes: { "http.route": route },
+        });
+        spans.push({
+          time: new Date(at + 2),
+          traceId,
+          spanId: hex(16),
+          parentSpanId: rootId,
+          service: "shop-db",
+          name: "SELECT orders",
+          kind: "client",
+          status: "ok",
+          durationMs: round(duration * 0.4),
+          attributes: { "db.system": "postgresql" },
+        });
       }
     }
   }

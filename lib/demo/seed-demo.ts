@@ -24,8 +24,14 @@ export async function seedDemo(db: SeriesDb, opts: { days?: number; now?: number
   const tenant = await systemTenant(DEMO_CLIENT.slug, "demo-seed");
   const end = Math.floor((opts.now ?? Date.now()) / 60_000) * 60_000;
   const data = generateDemoData({ end, days: opts.days ?? 3 });
-  const ids = await upsertSeries(tenant, db, data.series.map((s) => s.key));
-  const samples = data.series.flatMap((s, i) => s.points.map(([t, value]) => ({ seriesId: ids[i], time: new Date(t), value })));
+  const ids = await upsertSeries(
+    tenant,
+    db,
+    data.series.map((s) => s.key),
+  );
+  const samples = data.series.flatMap((s, i) =>
+    s.points.map(([t, value]) => ({ seriesId: ids[i], time: new Date(t), value })),
+  );
   await inBatches(samples, (b) => insertSamples(db, b));
   await inBatches(data.events, (b) => insertEvents(tenant, db, b));
   await inBatches(data.spans, (b) => insertSpans(tenant, db, b));

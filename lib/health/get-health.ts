@@ -23,6 +23,10 @@ export async function getHealth(): Promise<Health> {
     dialect ??= await detectDialect(sql);
     return { status: "ok", ...base, db: { ok: true, dialect, latencyMs } };
   } catch {
-    return { status: "degraded", ...base, db: { ok: false, dialect: dialect ?? null, latencyMs: null, error: "database unreachable" } };
+    return {
+      status: "degraded",
+      ...base,
+      db: { ok: false, dialect: dialect ?? null, latencyMs: null, error: "database unreachable" },
+    };
   }
 }

@@ -50,7 +50,9 @@ describe("sign-in checks", () => {
     expect(await checkCredentials("nobody@x.test", "whatever", "10.0.0.2")).toBeNull();
     for (let i = 0; i < 5; i++) expect(await checkCredentials("lock@x.test", "wrong", `10.0.1.${i}`)).toBeNull();
     // Even the right password is refused while the account is locked.
-    await expect(checkCredentials("lock@x.test", "correct-horse-battery", "10.0.2.1")).rejects.toThrow(/Too many sign-in attempts/);
+    await expect(checkCredentials("lock@x.test", "correct-horse-battery", "10.0.2.1")).rejects.toThrow(
+      /Too many sign-in attempts/,
+    );
   });
 
   it("limits failures per address across accounts", async () => {

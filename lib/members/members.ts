@@ -61,7 +61,10 @@ export async function addMember(tenant: TenantContext, input: AddMemberInput): P
 }
 
 async function findMember(tenant: TenantContext, id: string) {
-  const m = await getPrisma().membership.findFirst({ where: { id, clientId: tenant.clientId }, include: { user: true } });
+  const m = await getPrisma().membership.findFirst({
+    where: { id, clientId: tenant.clientId },
+    include: { user: true },
+  });
   if (!m) throw notFound("Member");
   return m;
 }

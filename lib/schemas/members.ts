@@ -8,7 +8,12 @@ export const addMemberSchema = z.object({
   email: z.email("Enter an email address").trim().toLowerCase(),
   role: roleSchema,
   name: z.string().trim().max(120).optional(),
-  password: z.string().min(10, "At least 10 characters").max(200).optional().or(z.literal("").transform(() => undefined)),
+  password: z
+    .string()
+    .min(10, "At least 10 characters")
+    .max(200)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 export type AddMemberInput = z.input<typeof addMemberSchema>;
 

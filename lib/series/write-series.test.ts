@@ -34,7 +34,10 @@ describe("series writes", () => {
     const batch = [0, 1, 2].map((i) => ({ seriesId: id, time: new Date(now - i * 1000), value: i }));
     expect(await insertSamples(db, batch)).toBe(3);
     expect(await insertSamples(db, batch)).toBe(0);
-    const events = [{ time: new Date(now), name: "signup", id: "evt-1" }, { time: new Date(now), name: "signup", id: "evt-2" }];
+    const events = [
+      { time: new Date(now), name: "signup", id: "evt-1" },
+      { time: new Date(now), name: "signup", id: "evt-2" },
+    ];
     expect(await insertEvents(a, db, events)).toBe(2);
     expect(await insertEvents(a, db, events)).toBe(0);
     // Idempotency ids are per client: the same id from another client is a different event.

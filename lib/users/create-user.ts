@@ -10,10 +10,16 @@ export type UserDto = { id: string; email: string; name: string; isSuperAdmin: b
 export async function createUser(actorId: string | null, input: CreateUserInput): Promise<UserDto> {
   const data = createUserSchema.parse(input);
   const prisma = getPrisma();
-  if (await prisma.user.findUnique({ where: { email: data.email } })) throw conflict(`${data.email} already has an account`);
+  if (await prisma.user.findUnique({ where: { email: data.email } }))
+    throw conflict(`${data.email} already has an account`);
   return prisma.$transaction(async (tx) => {
     const u = await tx.user.create({
-      data: { email: data.email, name: data.name, isSuperAdmin: data.isSuperAdmin, passwordHash: await hashPassword(data.password) },
+      data: {
+        email: data.email,
+        name: data.name,
+        isSuperAdmin: data.isSuperAdmin,
+        passwordHash: await hashPassword(data.password),
+      },
     });
     await recordAudit(tx, {
       clientId: null,

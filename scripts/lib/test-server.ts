@@ -10,7 +10,11 @@ export async function ensureTestServer(): Promise<{ url: string; stop: () => Pro
   const configured = env().TEST_DATABASE_URL;
   if (configured) return { url: configured, stop: async () => {} };
   console.log("[test] TEST_DATABASE_URL is unset: starting an embedded PostgreSQL for the tests");
-  const server = await startEmbeddedPostgres({ dataDir: path.join(env().DATA_DIR, "test"), port: EMBEDDED_TEST_PORT, database: "postgres" });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(env().DATA_DIR, "test"),
+    port: EMBEDDED_TEST_PORT,
+    database: "postgres",
+  });
   setEnv({ TEST_DATABASE_URL: server.url });
   return server;
 }

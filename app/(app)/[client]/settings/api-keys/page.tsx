@@ -20,7 +20,9 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ client
       <div className="page-head">
         <div>
           <h1>API keys</h1>
-          <span className="muted">Send as <code>Authorization: Bearer &lt;key&gt;</code>. Keys are stored only as hashes.</span>
+          <span className="muted">
+            Send as <code>Authorization: Bearer &lt;key&gt;</code>. Keys are stored only as hashes.
+          </span>
         </div>
       </div>
       <ApiKeysPanel slug={slug} />

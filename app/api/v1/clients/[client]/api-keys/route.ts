@@ -14,5 +14,7 @@ export const GET = route<P>("/api/v1/clients/[client]/api-keys", async (_req, { 
 
 export const POST = route<P>("/api/v1/clients/[client]/api-keys", async (req, { params }) => {
   const tenant = await tenantFromSession((await params).client, "admin");
-  return json(await createApiKey(tenant, await readJson(req, createApiKeySchema)), 201, { "Cache-Control": "no-store" });
+  return json(await createApiKey(tenant, await readJson(req, createApiKeySchema)), 201, {
+    "Cache-Control": "no-store",
+  });
 });
