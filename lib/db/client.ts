@@ -42,7 +42,7 @@ export const getPrisma = (): PrismaClient => db().prisma;
 export function pgSql(pool: pg.Pool | pg.Client) {
   return {
     query: <R extends Record<string, unknown>>(text: string, params?: unknown[]) =>
-      pool.query<R>(text, params as unknown[]).then((r) => ({ rows: r.rows })),
+      pool.query<R>(text, params as unknown[]).then((r) => ({ rows: r.rows, rowCount: r.rowCount })),
     exec: async (script: string) => {
       await pool.query(script);
     },

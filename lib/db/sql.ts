@@ -3,7 +3,8 @@
 export type Row = Record<string, unknown>;
 
 export interface Sql {
-  query<R extends Row = Row>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  /** rowCount: rows written by INSERT/UPDATE/DELETE (what RETURNING would list, without shipping it). */
+  query<R extends Row = Row>(text: string, params?: unknown[]): Promise<{ rows: R[]; rowCount?: number | null }>;
 }
 
 /** Sql that can also run a multi-statement script (migration files). */

@@ -63,7 +63,10 @@ describe("TimescaleDB and PostgreSQL dialects", () => {
     lite = await PGlite.create({ extensions: { timescaledb } });
     await lite.exec("CREATE EXTENSION IF NOT EXISTS timescaledb");
     const sql: ScriptSql = {
-      query: async (text, params) => ({ rows: (await lite.query(text, params)).rows as never[] }),
+      query: async (text, params) => {
+        const r = await lite.query(text, params);
+        return { rows: r.rows as never[], rowCount: r.affectedRows };
+      },
       exec: async (script) => void (await lite.exec(script)),
     };
     await migrate(sql, await readMigrations());

@@ -1,0 +1,82 @@
+// The shared shape of every ingest endpoint: ingest-scoped key → body (size-limited) →
+// protocol parser → pipeline → response. Overload and storage trouble answer 503 with
+// Retry-After (senders retry those); malformed input is a 400, never a 5xx.
+import { ApiError } from "@/lib/api/errors";
+import { errorResponse, json } from "@/lib/api/respond";
+import { route } from "@/lib/api/route";
+import { tenantFromApiKey } from "@/lib/auth/tenant-access";
+import { env } from "@/lib/env";
+import { ingestLimits } from "./config";
+import type { IngestLimits } from "./limits";
+import type { ParsedBatch } from "./normalized";
+import { MalformedBodyError } from "./parse-json";
+import { ingest, type IngestOutcome } from "./pipeline";
+import { readBody } from "./read-body";
+import { ingestMetrics } from "./self-metrics";
+import { OverloadedError } from "./writer";
+
+export type IngestRequest = { body: Uint8Array; contentType: string; limits: IngestLimits };
+export type Responder = (batch: ParsedBatch, outcome: IngestOutcome, req: IngestRequest) => Response;
+
+/** The default answer: what was accepted, and each rejected item with its index and reason. */
+export function jsonOutcome(batch: ParsedBatch, outcome: IngestOutcome): Response {
+  const errors = batch.rejected.map(({ index, reason }) => ({ index, reason }));
+  if (outcome.accepted === 0 && errors.length > 0) {
+    throw new ApiError(400, "invalid_items", "No item in the batch was valid", errors);
+  }
+  return json({ accepted: outcome.accepted, rejected: errors.length, errors });
+}
+
+export function ingestRoute(
+  endpoint: string,
+  parse: (req: IngestRequest) => ParsedBatch,
+  respond: Responder = jsonOutcome,
+) {
+  return route(endpoint, async (req) => {
+    const tenant = await tenantFromApiKey(req, "ingest");
+    const request: IngestRequest = {
+      body: await readBody(req, env().INGEST_MAX_BODY_BYTES),
+      contentType: (req.headers.get("content-type") ?? "").toLowerCase(),
+      limits: ingestLimits(),
+    };
+    let batch: ParsedBatch;
+    try {
+      batch = parse(request);
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      // Anything a parser throws on hostile input (bad JSON, truncated protobuf, wrong shapes) is the body's fault.
+      ingestMetrics.rejected.inc({ endpoint, reason: "malformed_body" });
+      const message =
+        err instanceof MalformedBodyError ? err.message : `The body could not be read: ${(err as Error).message}`;
+      throw new ApiError(400, "malformed_body", message);
+    }
+    for (const r of batch.rejected) ingestMetrics.rejected.inc({ endpoint, reason: r.code });
+    let outcome: IngestOutcome;
+    try {
+      outcome = await ingest(tenant, batch);
+    } catch (err) {
+      return unavailable(err);
+    }
+    ingestMetrics.accepted.inc({ endpoint, kind: "items" }, outcome.accepted);
+    try {
+      return respond(batch, outcome, request);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  });
+}
+
+function unavailable(err: unknown): Response {
+  if (err instanceof ApiError) return errorResponse(err);
+  const retryAfter = err instanceof OverloadedError ? err.retryAfterSeconds : 5;
+  const message =
+    err instanceof OverloadedError ? err.message : "Storage is unavailable; nothing was stored, retry shortly";
+  if (!(err instanceof OverloadedError)) console.error("[ingest] write failed:", (err as Error).message);
+  return json({ error: { code: "unavailable", message } }, 503, { "Retry-After": String(retryAfter) });
+}
+
+export const requireContentType = (req: IngestRequest, ...accepted: string[]) => {
+  if (!accepted.some((t) => req.contentType.startsWith(t))) {
+    throw new ApiError(400, "unsupported_media_type", `Send Content-Type ${accepted.join(" or ")}`);
+  }
+};

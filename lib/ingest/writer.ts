@@ -1,0 +1,134 @@
+// Coalesces concurrent ingest requests into one transaction per batch. A request's
+// promise settles only after the transaction holding its rows commits, so a 2xx always
+// means durable. The buffer is bounded: past it, callers get OverloadedError (→ 503).
+import type pg from "pg";
+import { pgSql } from "@/lib/db/client";
+import {
+  insertEventRows,
+  insertSamples,
+  insertSpanRows,
+  type EventRow,
+  type SampleRow,
+  type SpanRow,
+} from "@/lib/series/write-series";
+import { ingestMetrics } from "./self-metrics";
+
+export type WriteRows = {
+  samples?: SampleRow[];
+  events?: (EventRow & { clientId: string })[];
+  spans?: (SpanRow & { clientId: string })[];
+};
+
+export class OverloadedError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super("Telltale is busy writing; retry shortly");
+  }
+}
+
+type Pending = { rows: WriteRows; count: number; resolve: () => void; reject: (e: unknown) => void };
+
+const countOf = (r: WriteRows) => (r.samples?.length ?? 0) + (r.events?.length ?? 0) + (r.spans?.length ?? 0);
+
+export type WriterOptions = { maxBufferedRows: number; maxBatchRows?: number; concurrency?: number };
+
+export class IngestWriter {
+  private queue: Pending[] = [];
+  private buffered = 0;
+  private active = 0;
+  private readonly maxBatchRows: number;
+  private readonly concurrency: number;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly opts: WriterOptions,
+  ) {
+    this.maxBatchRows = opts.maxBatchRows ?? 50_000;
+    this.concurrency = opts.concurrency ?? 2;
+  }
+
+  /** Resolves once `rows` are committed; rejects with OverloadedError when the buffer is full. */
+  write(rows: WriteRows): Promise<void> {
+    const count = countOf(rows);
+    if (count === 0) return Promise.resolve();
+    if (this.buffered + count > this.opts.maxBufferedRows) {
+      ingestMetrics.dropped.inc({ reason: "buffer_full" }, count);
+      return Promise.reject(new OverloadedError(2));
+    }
+    this.buffered += count;
+    ingestMetrics.bufferedRows.set(this.buffered);
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ rows, count, resolve, reject });
+      this.pump();
+    });
+  }
+
+  get bufferedRows() {
+    return this.buffered;
+  }
+
+  private pump() {
+    while (this.active < this.concurrency && this.queue.length > 0) {
+      const batch = this.take();
+      this.active++;
+      void this.flush(batch).finally(() => {
+        this.active--;
+        this.pump();
+      });
+    }
+  }
+
+  /** The next batch: whole requests, in arrival order, up to maxBatchRows (at least one). */
+  private take(): Pending[] {
+    const batch: Pending[] = [];
+    let rows = 0;
+    while (this.queue.length > 0 && (batch.length === 0 || rows + this.queue[0].count <= this.maxBatchRows)) {
+      const next = this.queue.shift()!;
+      rows += next.count;
+      batch.push(next);
+    }
+    return batch;
+  }
+
+  private async flush(batch: Pending[]) {
+    const rows = batch.reduce((n, p) => n + p.count, 0);
+    const started = performance.now();
+    try {
+      await this.commit(batch);
+      for (const p of batch) p.resolve();
+    } catch (err) {
+      console.error("[ingest] batch failed:", (err as Error).message);
+      for (const p of batch) p.reject(err);
+    } finally {
+      this.buffered -= rows;
+      ingestMetrics.bufferedRows.set(this.buffered);
+      ingestMetrics.batchRows.observe(rows);
+      ingestMetrics.writeSeconds.observe((performance.now() - started) / 1000);
+    }
+  }
+
+  private async commit(batch: Pending[]) {
+    const conn = await this.pool.connect();
+    try {
+      const sql = pgSql(conn);
+      await conn.query("BEGIN");
+      await insertSamples(
+        { sql },
+        batch.flatMap((p) => p.rows.samples ?? []),
+      );
+      await insertEventRows(
+        sql,
+        batch.flatMap((p) => p.rows.events ?? []),
+      );
+      await insertSpanRows(
+        sql,
+        batch.flatMap((p) => p.rows.spans ?? []),
+      );
+      await conn.query("COMMIT");
+    } catch (err) {
+      await conn.query("ROLLBACK").catch(() => {});
+      throw err;
+    } finally {
+      conn.release();
+    }
+  }
+}
