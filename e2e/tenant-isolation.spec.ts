@@ -39,6 +39,45 @@ const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]
 /** Routes that are not client-scoped, with the test below that covers them. */
 const OTHER_ROUTES = ["/api/v1/clients", "/api/v1/whoami", "/api/health", "/api/metrics", "/api/auth/[...nextauth]"];
 
+/** Ingest routes: the API key decides the tenant; covered by the last test below. */
+const INGEST_ROUTES: Record<string, { contentType: string; body: () => string }> = {
+  "/api/v1/metrics": {
+    contentType: "application/json",
+    body: () => JSON.stringify({ series: [{ name: "iso_metric", points: [[Date.now(), 1]] }] }),
+  },
+  "/api/v1/events": {
+    contentType: "application/json",
+    body: () => JSON.stringify({ events: [{ name: "iso_event", timestamp: Date.now() }] }),
+  },
+  "/api/v1/write": { contentType: "application/x-protobuf", body: () => "" },
+  "/api/otlp/v1/metrics": { contentType: "application/json", body: () => JSON.stringify({ resourceMetrics: [] }) },
+  "/api/otlp/v1/traces": {
+    contentType: "application/json",
+    body: () =>
+      JSON.stringify({
+        resourceSpans: [
+          {
+            resource: { attributes: [] },
+            scopeSpans: [
+              {
+                spans: [
+                  {
+                    traceId: "5b8aa5a2d2c872e8321cf37308d69df2",
+                    spanId: "051581bf3cb55c13",
+                    name: "iso",
+                    kind: 2,
+                    startTimeUnixNano: `${Date.now()}000000`,
+                    endTimeUnixNano: `${Date.now()}000000`,
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+  },
+};
+
 function routeFiles(dir = "app", prefix = ""): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -52,7 +91,9 @@ function routeFiles(dir = "app", prefix = ""): string[] {
 const send = (ctx: APIRequestContext, a: Attempt) => ctx.fetch(a.url, { method: a.method, data: a.data });
 
 test("every route file is covered by this suite", () => {
-  expect(routeFiles().sort()).toEqual([...Object.keys(CROSS_TENANT), ...OTHER_ROUTES].sort());
+  expect(routeFiles().sort()).toEqual(
+    [...Object.keys(CROSS_TENANT), ...OTHER_ROUTES, ...Object.keys(INGEST_ROUTES)].sort(),
+  );
 });
 
 test("another client's user finds nothing (404) and changes nothing on every client route", async ({ baseURL }) => {
@@ -111,4 +152,31 @@ test("client lists and API keys stay within their tenant", async ({ baseURL, req
   const who = await request.get("/api/v1/whoami", { headers: { authorization: `Bearer ${f.globex.apiKey}` } });
   expect((await who.json()).client).toBe("globex");
   expect((await request.get("/api/v1/clients")).status()).toBe(401);
+});
+
+test("an ingest key writes only into its own client, and other keys cannot write at all", async ({
+  baseURL,
+  request,
+}) => {
+  const f = fixtures();
+  const acme = await sessionFor(baseURL!, "admin@acme.test");
+  const globex = await sessionFor(baseURL!, "admin@globex.test");
+  const totals = async (ctx: typeof acme, slug: string) =>
+    (await (await ctx.get(`/api/v1/clients/${slug}/overview`)).json()).totals24h;
+  const acmeBefore = await totals(acme, "acme");
+  const globexBefore = await totals(globex, "globex");
+  for (const [url, { contentType, body }] of Object.entries(INGEST_ROUTES)) {
+    const res = await request.post(url, {
+      headers: { authorization: `Bearer ${f.globex.apiKey}`, "content-type": contentType },
+      data: body(),
+    });
+    expect(res.status(), url).toBeLessThan(500);
+    const anonymous = await request.post(url, { headers: { "content-type": contentType }, data: body() });
+    expect(anonymous.status(), `anonymous ${url}`).toBe(401);
+  }
+  expect(await totals(acme, "acme")).toEqual(acmeBefore);
+  const globexAfter = await totals(globex, "globex");
+  expect(globexAfter.events).toBe(globexBefore.events + 1);
+  expect(globexAfter.spans).toBe(globexBefore.spans + 1);
+  expect(globexAfter.series).toBe(globexBefore.series + 1);
 });

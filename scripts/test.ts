@@ -6,7 +6,8 @@ import path from "node:path";
 import { ensureNextBuild, ensurePrismaClient } from "./lib/runtime";
 import { ensureTestServer } from "./lib/test-server";
 
-const CHROMIUM = "/usr/bin/chromium";
+// Debian packages the suite drives for real: the browser, and Prometheus as a remote_write sender.
+const SYSTEM_TOOLS = { "/usr/bin/chromium": "chromium", "/usr/bin/prometheus": "prometheus" };
 
 function step(title: string, cmd: string, args: string[]) {
   console.log(`\n[test] ${title}`);
@@ -14,23 +15,25 @@ function step(title: string, cmd: string, args: string[]) {
   if (res.status !== 0) throw new Error(`${title} failed`);
 }
 
-/** Debian's Chromium for Playwright; installed when we can (root with apt), else a clear stop. */
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
+/** Installs missing tools when we can (root with apt), else stops and says what to run. */
+function ensureSystemTools() {
+  const missing = Object.entries(SYSTEM_TOOLS)
+    .filter(([bin]) => !existsSync(bin))
+    .map(([, pkg]) => pkg);
+  if (missing.length === 0) return;
+  const install = `apt-get install -y ${missing.join(" ")}`;
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
-    step("installing Debian's chromium for the browser tests", "bash", [
+    step(`installing Debian packages: ${missing.join(", ")}`, "bash", [
       "-c",
-      "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium",
+      `apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${install} -qq`,
     ]);
-    if (existsSync(CHROMIUM)) return;
+    if (Object.keys(SYSTEM_TOOLS).every((bin) => existsSync(bin))) return;
   }
-  throw new Error(
-    `${CHROMIUM} is missing. Install Debian's chromium (sudo apt-get install -y chromium) and run npm test again.`,
-  );
+  throw new Error(`Missing ${missing.join(", ")}. Install them (sudo ${install}) and run npm test again.`);
 }
 
 async function main() {
-  ensureChromium();
+  ensureSystemTools();
   ensurePrismaClient();
   step("type check", path.resolve("node_modules/.bin/tsc"), ["--noEmit", "-p", "."]);
   const server = await ensureTestServer();

@@ -14,13 +14,24 @@ import { makeClient } from "./fixtures";
 import { count, storedSamples } from "./ingest-helpers";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, never>> }) => Promise<Response>;
-const call = (handler: Handler, key: string, body: BodyInit, contentType = "application/json", extra: Record<string, string> = {}) =>
+const call = (
+  handler: Handler,
+  key: string,
+  body: BodyInit,
+  contentType = "application/json",
+  extra: Record<string, string> = {},
+) =>
   handler(
-    new Request("http://t/api", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": contentType, ...extra }, body }),
+    new Request("http://t/api", {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": contentType, ...extra },
+      body,
+    }),
     { params: Promise.resolve({}) },
   );
 
-const remoteWrite = (req: object) => Buffer.from(SnappyJS.compress(WriteRequest.encode(WriteRequest.fromObject(req)).finish()));
+const remoteWrite = (req: object) =>
+  Buffer.from(SnappyJS.compress(WriteRequest.encode(WriteRequest.fromObject(req)).finish()));
 
 describe("ingest", () => {
   useTestDatabase();
@@ -44,7 +55,17 @@ describe("ingest", () => {
   it("stores JSON metrics in both point forms, with type, unit and help", async () => {
     const body = {
       series: [
-        { name: "http_requests_total", labels: { route: "/checkout" }, type: "counter", unit: "requests", help: "Requests", points: [[now - 2000, 40], [now - 1000, 42]] },
+        {
+          name: "http_requests_total",
+          labels: { route: "/checkout" },
+          type: "counter",
+          unit: "requests",
+          help: "Requests",
+          points: [
+            [now - 2000, 40],
+            [now - 1000, 42],
+          ],
+        },
         { name: "queue_depth", points: [{ t: new Date(now - 1000).toISOString(), v: 7 }] },
       ],
     };
@@ -85,13 +106,19 @@ describe("ingest", () => {
     const none = await call(postMetrics, acmeKey, JSON.stringify({ series: [{ name: "1x", points: [[now, 1]] }] }));
     expect(none.status).toBe(400);
     expect(await none.json()).toMatchObject({ error: { code: "invalid_items", details: [{ index: 0 }] } });
-    for (const [body, type] of [["{not json", "application/json"], ["[]", "application/json"], ["x", "application/xml"]] as const) {
+    for (const [body, type] of [
+      ["{not json", "application/json"],
+      ["[]", "application/json"],
+      ["x", "application/xml"],
+    ] as const) {
       const res = await call(postMetrics, acmeKey, body, type);
       expect(res.status, `${type} ${body}`).toBe(400);
       expect((await res.json()).error.code).toMatch(/malformed_body|unsupported_media_type/);
     }
     const badUtf8 = await call(postMetrics, acmeKey, Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
-    expect(await badUtf8.json()).toMatchObject({ error: { code: "malformed_body", message: "The body is not valid UTF-8" } });
+    expect(await badUtf8.json()).toMatchObject({
+      error: { code: "malformed_body", message: "The body is not valid UTF-8" },
+    });
   });
 
   it("accepts the Prometheus text format, histograms included", async () => {
@@ -112,27 +139,54 @@ describe("ingest", () => {
     const jobs = await storedSamples(acme.clientId, "jobs_total");
     expect(jobs).toMatchObject([{ value: 5, metric_type: "counter", labels: { queue: "a" } }]);
     expect(jobs[0].t.getTime()).toBe(now);
-    expect((await storedSamples(acme.clientId, "rpc_seconds_bucket")).map((r) => [r.labels.le, r.value])).toEqual([["+Inf", 4], ["0.1", 3]]);
+    expect((await storedSamples(acme.clientId, "rpc_seconds_bucket")).map((r) => [r.labels.le, r.value])).toEqual([
+      ["+Inf", 4],
+      ["0.1", 3],
+    ]);
   });
 
   it("stores a retried remote_write batch once, keeps metadata, and refuses garbage", async () => {
     const req = {
-      timeseries: [{ labels: [{ name: "__name__", value: "rw_up" }, { name: "job", value: "node" }], samples: [{ value: 1, timestamp: now - 1000 }, { value: 0, timestamp: now }] }],
+      timeseries: [
+        {
+          labels: [
+            { name: "__name__", value: "rw_up" },
+            { name: "job", value: "node" },
+          ],
+          samples: [
+            { value: 1, timestamp: now - 1000 },
+            { value: 0, timestamp: now },
+          ],
+        },
+      ],
     };
-    for (let i = 0; i < 2; i++) expect((await call(postWrite, acmeKey, remoteWrite(req), "application/x-protobuf")).status).toBe(204);
+    for (let i = 0; i < 2; i++)
+      expect((await call(postWrite, acmeKey, remoteWrite(req), "application/x-protobuf")).status).toBe(204);
     expect((await storedSamples(acme.clientId, "rw_up")).map((r) => r.value)).toEqual([1, 0]);
     const meta = { metadata: [{ type: "GAUGE", metric_family_name: "rw_up", help: "Is it up", unit: "" }] };
     expect((await call(postWrite, acmeKey, remoteWrite(meta), "application/x-protobuf")).status).toBe(204);
     expect((await storedSamples(acme.clientId, "rw_up"))[0].metric_type).toBe("gauge");
     const garbage = await call(postWrite, acmeKey, Buffer.from("definitely not snappy"), "application/x-protobuf");
     expect(garbage.status).toBe(400);
-    const notProto = await call(postWrite, acmeKey, Buffer.from(SnappyJS.compress(Buffer.from([0xff, 0xff, 0xff, 0xff]))), "application/x-protobuf");
+    const notProto = await call(
+      postWrite,
+      acmeKey,
+      Buffer.from(SnappyJS.compress(Buffer.from([0xff, 0xff, 0xff, 0xff]))),
+      "application/x-protobuf",
+    );
     expect(notProto.status).toBe(400);
   });
 
   it("stores events, deduplicating retries by id or by content", async () => {
     const events = [
-      { name: "checkout_completed", timestamp: now - 5000, userId: "u1", sessionId: "s1", properties: { plan: "pro" }, value: 49 },
+      {
+        name: "checkout_completed",
+        timestamp: now - 5000,
+        userId: "u1",
+        sessionId: "s1",
+        properties: { plan: "pro" },
+        value: 49,
+      },
       { name: "signup", timestamp: new Date(now - 4000).toISOString(), id: "evt-42" },
       { name: "bad", value: Infinity },
       { name: "" },

@@ -3,9 +3,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (req: Request, ctx: { params: Promise<Record<string, never>> }) => Promise<Response>;
 
-export async function serveRoutes(routes: Record<string, Handler>): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveRoutes(
+  routes: Record<string, Handler>,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer(async (incoming, outgoing) => {
     const chunks: Buffer[] = [];
     for await (const c of incoming) chunks.push(c as Buffer);
@@ -17,9 +19,12 @@ export async function serveRoutes(routes: Record<string, Handler>): Promise<{ ur
     const headers = new Headers();
     for (const [k, v] of Object.entries(incoming.headers)) if (typeof v === "string") headers.set(k, v);
     const body = chunks.length ? Buffer.concat(chunks) : undefined;
-    const res = await handler(new Request(`http://localhost${incoming.url}`, { method: incoming.method, headers, body }), {
-      params: Promise.resolve({}),
-    });
+    const res = await handler(
+      new Request(`http://localhost${incoming.url}`, { method: incoming.method, headers, body }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
     outgoing.writeHead(res.status, Object.fromEntries(res.headers.entries()));
     outgoing.end(Buffer.from(await res.arrayBuffer()));
   });

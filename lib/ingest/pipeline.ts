@@ -13,7 +13,7 @@ const holder = globalThis as unknown as { __telltaleIngest?: { writer: IngestWri
 
 function ingestState() {
   holder.__telltaleIngest ??= {
-    writer: new IngestWriter(getPool(), { maxBufferedRows: env().INGEST_BUFFER_ROWS }),
+    writer: new IngestWriter(getPool, { maxBufferedRows: env().INGEST_BUFFER_ROWS }),
     cache: new SeriesCache(),
   };
   return holder.__telltaleIngest;

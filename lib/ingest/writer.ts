@@ -39,7 +39,7 @@ export class IngestWriter {
   private readonly concurrency: number;
 
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly pool: () => pg.Pool,
     private readonly opts: WriterOptions,
   ) {
     this.maxBatchRows = opts.maxBatchRows ?? 50_000;
@@ -107,7 +107,7 @@ export class IngestWriter {
   }
 
   private async commit(batch: Pending[]) {
-    const conn = await this.pool.connect();
+    const conn = await this.pool().connect();
     try {
       const sql = pgSql(conn);
       await conn.query("BEGIN");

@@ -6,12 +6,11 @@ import type { Sql } from "@/lib/db/sql";
 
 export type SeriesDb = { sql: Sql; dialect: Dialect };
 
-let cached: Promise<SeriesDb> | undefined;
+// Resolves the pool on every query, so the app's database can be reopened (tests do).
+const poolSql: Sql = { query: (text, params) => pgSql(getPool()).query(text, params) };
+let dialect: Promise<Dialect> | undefined;
 
-export function appSeriesDb(): Promise<SeriesDb> {
-  cached ??= (async () => {
-    const sql = pgSql(getPool());
-    return { sql, dialect: await detectDialect(sql) };
-  })();
-  return cached;
+export async function appSeriesDb(): Promise<SeriesDb> {
+  dialect ??= detectDialect(poolSql);
+  return { sql: poolSql, dialect: await dialect };
 }
