@@ -216,3 +216,53 @@ describe("ingest", () => {
     expect((await res.json()).error.code).toBe("payload_too_large");
   });
 });
+
+describe("ingest under pressure", () => {
+  const db = useTestDatabase();
+  let key: string;
+
+  beforeAll(async () => {
+    const tenant = await makeClient("pressure");
+    key = (await createApiKey(tenant, { name: "ingest", scopes: ["ingest"] })).key;
+    const sdb = await appSeriesDb();
+    await maintainStorage(sdb.sql, sdb.dialect, { retentionDays: 7 });
+  });
+
+  it("answers 429 with Retry-After past the client's rate, and 503 with Retry-After when the database is down", async () => {
+    const { setEnv } = await import("@/lib/env");
+    const { closeDb } = await import("@/lib/db/client");
+    const holder = globalThis as { __telltaleRateLimiter?: unknown; __telltaleIngest?: unknown };
+    setEnv({ INGEST_RATE_LIMIT: "5" });
+    holder.__telltaleRateLimiter = undefined;
+    const events = (n: number) =>
+      JSON.stringify({ events: Array.from({ length: n }, (_, i) => ({ name: "e", timestamp: Date.now() - i })) });
+    expect((await call(postEvents, key, events(10))).status).toBe(200);
+    const limited = await call(postEvents, key, events(10));
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await limited.json()).error.code).toBe("rate_limited");
+    setEnv({ INGEST_RATE_LIMIT: "" });
+    holder.__telltaleRateLimiter = undefined;
+
+    await closeDb();
+    holder.__telltaleIngest = undefined;
+    setEnv({ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" });
+    const down = await call(postEvents, key, events(1));
+    expect(down.status).toBe(503);
+    expect(down.headers.get("retry-after")).toBe("5");
+    expect((await down.json()).error.code).toBe("unavailable");
+    await closeDb();
+    holder.__telltaleIngest = undefined;
+    setEnv({ DATABASE_URL: db.url() });
+  });
+
+  it("reports accepted and rejected items on /api/metrics", async () => {
+    const { registry } = await import("@/lib/observability/metrics");
+    await call(postEvents, key, JSON.stringify({ events: [{ name: "" }, { name: "ok", timestamp: Date.now() }] }));
+    const text = await registry.metrics();
+    expect(text).toMatch(/telltale_ingest_accepted_total\{endpoint="\/api\/v1\/events",kind="items"\} \d+/);
+    expect(text).toMatch(/telltale_ingest_rejected_total\{endpoint="\/api\/v1\/events",reason="invalid_event"\} \d+/);
+    expect(text).toContain("telltale_ingest_batch_rows_bucket");
+    expect(text).toContain("telltale_ingest_buffered_rows");
+  });
+});

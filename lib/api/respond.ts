@@ -13,6 +13,20 @@ export function zodDetails(error: ZodError): ErrorDetail[] {
 const isUniqueViolation = (e: unknown) =>
   typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
 
+// Connection refused/reset, server shutting down, too many connections, pool timeouts:
+// the request may succeed later, so it is a 503 with Retry-After, not a 500.
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300", "08006", "08001"]);
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string; cause?: unknown } | null;
+  if (!e) return false;
+  if (e.code && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (/Connection terminated|timeout exceeded when trying to connect|Can't reach database/i.test(e.message ?? "")) return true;
+  return e.cause ? isDatabaseUnavailable(e.cause) : false;
+}
+
+export const unavailableResponse = (message = "The database is unavailable; retry shortly", retryAfterSeconds = 5) =>
+  json({ error: { code: "unavailable", message } }, 503, { "Retry-After": String(retryAfterSeconds) });
+
 export function errorResponse(err: unknown): Response {
   if (err instanceof ApiError) {
     const body = { error: { code: err.code, message: err.message, ...(err.details && { details: err.details }) } };
@@ -26,6 +40,10 @@ export function errorResponse(err: unknown): Response {
   }
   if (isUniqueViolation(err)) {
     return json({ error: { code: "conflict", message: "That already exists" } }, 409);
+  }
+  if (isDatabaseUnavailable(err)) {
+    console.error("[api] database unavailable:", (err as Error).message);
+    return unavailableResponse();
   }
   console.error("[api] unhandled error:", err);
   return json({ error: { code: "internal_error", message: "Something went wrong on our side" } }, 500);

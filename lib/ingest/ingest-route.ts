@@ -1,8 +1,8 @@
 // The shared shape of every ingest endpoint: ingest-scoped key → body (size-limited) →
 // protocol parser → pipeline → response. Overload and storage trouble answer 503 with
 // Retry-After (senders retry those); malformed input is a 400, never a 5xx.
-import { ApiError } from "@/lib/api/errors";
-import { errorResponse, json } from "@/lib/api/respond";
+import { ApiError, tooManyRequests } from "@/lib/api/errors";
+import { errorResponse, json, unavailableResponse } from "@/lib/api/respond";
 import { route } from "@/lib/api/route";
 import { tenantFromApiKey } from "@/lib/auth/tenant-access";
 import { env } from "@/lib/env";
@@ -11,9 +11,15 @@ import type { IngestLimits } from "./limits";
 import type { ParsedBatch } from "./normalized";
 import { MalformedBodyError } from "./parse-json";
 import { ingest, type IngestOutcome } from "./pipeline";
+import { TokenBuckets } from "./rate-limiter";
 import { readBody } from "./read-body";
 import { ingestMetrics } from "./self-metrics";
 import { OverloadedError } from "./writer";
+
+const holder = globalThis as unknown as { __telltaleRateLimiter?: TokenBuckets };
+const rateLimiter = () => (holder.__telltaleRateLimiter ??= new TokenBuckets(env().INGEST_RATE_LIMIT));
+const rowCount = (b: ParsedBatch) =>
+  b.metrics.reduce((n, m) => n + m.points.length, 0) + b.events.length + b.spans.length;
 
 export type IngestRequest = { body: Uint8Array; contentType: string; limits: IngestLimits };
 export type Responder = (batch: ParsedBatch, outcome: IngestOutcome, req: IngestRequest) => Response;
@@ -51,6 +57,11 @@ export function ingestRoute(
       throw new ApiError(400, "malformed_body", message);
     }
     for (const r of batch.rejected) ingestMetrics.rejected.inc({ endpoint, reason: r.code });
+    const wait = rateLimiter().take(tenant.clientId, rowCount(batch));
+    if (wait > 0) {
+      ingestMetrics.rejected.inc({ endpoint, reason: "rate_limited" }, batch.received);
+      throw tooManyRequests(wait, `This client is sending more than ${env().INGEST_RATE_LIMIT} items per second`);
+    }
     let outcome: IngestOutcome;
     try {
       outcome = await ingest(tenant, batch);

@@ -15,6 +15,21 @@ export type Rejection = Problem & { index: number };
 
 const problem = (code: string, reason: string): Problem => ({ code, reason });
 
+/** PostgreSQL text and jsonb store neither NUL characters nor lone UTF-16 surrogates. */
+export const isStorableText = (s: string) => !s.includes("\u0000") && s.isWellFormed();
+
+/** True when any string (or key) inside `v` is not storable text. */
+export function hasUnstorableText(v: unknown, depth = 0): boolean {
+  if (typeof v === "string") return !isStorableText(v);
+  if (depth > 32 || v === null || typeof v !== "object") return false;
+  return Object.entries(v).some(([k, x]) => !isStorableText(k) || hasUnstorableText(x, depth + 1));
+}
+
+export const textProblem: Problem = {
+  code: "invalid_text",
+  reason: "text must be valid Unicode without NUL characters",
+};
+
 /** Why a series' name and labels are not acceptable, or null. */
 export function labelProblem(name: string, labels: Record<string, unknown>, limits: IngestLimits): Problem | null {
   if (!METRIC_NAME.test(name))
@@ -28,6 +43,7 @@ export function labelProblem(name: string, labels: Record<string, unknown>, limi
     }
     const v = labels[k];
     if (typeof v !== "string") return problem("invalid_label_value", `label '${k}' must have a string value`);
+    if (!isStorableText(v)) return textProblem;
     if (v.length > limits.maxLabelValueLength) {
       return problem("invalid_label_value", `label '${k}' is longer than ${limits.maxLabelValueLength} characters`);
     }

@@ -3,7 +3,15 @@
 import { createHash } from "node:crypto";
 import type { ZodError } from "zod";
 import { eventSchema, eventsBodySchema, jsonMetricsBodySchema, jsonSeriesSchema } from "@/lib/schemas/ingest";
-import { labelProblem, timeProblem, toMillis, type IngestLimits, type Rejection } from "./limits";
+import {
+  hasUnstorableText,
+  labelProblem,
+  textProblem,
+  timeProblem,
+  toMillis,
+  type IngestLimits,
+  type Rejection,
+} from "./limits";
 import { emptyBatch, type ParsedBatch } from "./normalized";
 
 export class MalformedBodyError extends Error {}
@@ -79,6 +87,7 @@ export function parseEvents(text: string, limits: IngestLimits, now = Date.now()
     const res = eventSchema.safeParse(item);
     if (!res.success) return reject({ code: "invalid_event", reason: firstIssue(res.error) });
     const e = res.data;
+    if (hasUnstorableText(e)) return reject(textProblem);
     const t = e.timestamp === undefined ? now : toMillis(e.timestamp);
     const problem = timeProblem(t, now, limits);
     if (problem) return reject(problem);

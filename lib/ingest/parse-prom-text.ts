@@ -23,12 +23,29 @@ type Family = {
 const num = (s: string | undefined) =>
   s === undefined ? NaN : s === "+Inf" ? Infinity : s === "-Inf" ? -Infinity : Number(s);
 
+/** How many exposition lines one parsed metric came from. */
+const linesOf = (m: Family["metrics"][number]) =>
+  m.buckets || m.quantiles
+    ? Object.keys(m.buckets ?? m.quantiles ?? {}).length +
+      (m.sum !== undefined ? 1 : 0) +
+      (m.count !== undefined ? 1 : 0)
+    : 1;
+
 export function parsePromText(text: string, limits: IngestLimits, now = Date.now()): ParsedBatch {
   let families: Family[];
   try {
-    families = (parsePrometheusText as unknown as (t: string) => Family[])(text);
+    // The parser drops a last line without a newline; exposition text always ends with one.
+    families = (parsePrometheusText as unknown as (t: string) => Family[])(text.endsWith("\n") ? text : `${text}\n`);
   } catch (err) {
     throw new MalformedBodyError(`The body is not valid Prometheus text format: ${(err as Error).message}`);
+  }
+  // The parser skips lines it cannot read without saying so: count them ourselves.
+  const parsed = families.reduce((n, f) => n + f.metrics.reduce((k, m) => k + linesOf(m), 0), 0);
+  const sampleLines = text.split("\n").filter((l) => l.trim() !== "" && !l.trimStart().startsWith("#")).length;
+  if (parsed !== sampleLines) {
+    throw new MalformedBodyError(
+      `The body is not valid Prometheus text format: ${sampleLines - parsed} of ${sampleLines} sample lines could not be read`,
+    );
   }
   const out = emptyBatch();
   let index = 0;

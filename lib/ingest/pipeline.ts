@@ -5,6 +5,7 @@ import { getPool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { appSeriesDb } from "@/lib/series/series-db";
 import { seriesHash, upsertMetadata, upsertSeries, type SampleRow } from "@/lib/series/write-series";
+import { isStorableText, METRIC_NAME } from "./limits";
 import type { ParsedBatch } from "./normalized";
 import { SeriesCache } from "./series-cache";
 import { IngestWriter } from "./writer";
@@ -36,7 +37,22 @@ async function seriesIds(tenant: TenantContext, batch: ParsedBatch): Promise<big
 
 export type IngestOutcome = { accepted: number; samples: number };
 
-export async function ingest(tenant: TenantContext, batch: ParsedBatch): Promise<IngestOutcome> {
+// Descriptive text (type, unit, help) that PostgreSQL cannot store is dropped, not the data.
+const text = (s?: string) => (s && isStorableText(s) && s.length <= 4096 ? s : undefined);
+const describe = <T extends { type?: string; unit?: string; help?: string }>(m: T): T => ({
+  ...m,
+  type: text(m.type),
+  unit: text(m.unit),
+  help: text(m.help),
+});
+
+export async function ingest(tenant: TenantContext, raw: ParsedBatch): Promise<IngestOutcome> {
+  const batch = {
+    ...raw,
+    metadata: raw.metadata.filter((m) => METRIC_NAME.test(m.name)).map(describe),
+
+    metrics: raw.metrics.map((m) => ({ ...m, key: describe(m.key) })),
+  };
   const db = await appSeriesDb();
   if (batch.metadata.length > 0) await upsertMetadata(tenant, db, batch.metadata);
   const ids = batch.metrics.length > 0 ? await seriesIds(tenant, batch) : [];

@@ -1,5 +1,5 @@
 // OTLP traces → span rows: service from service.name, route from http.route (pure).
-import { timeProblem, type IngestLimits } from "../limits";
+import { hasUnstorableText, textProblem, timeProblem, type IngestLimits } from "../limits";
 import { emptyBatch, type ParsedBatch } from "../normalized";
 import { attributes, idHex, nanosToMillis, type KeyValue } from "./attributes";
 
@@ -49,6 +49,10 @@ export function parseOtlpTraces(req: OtlpTracesRequest, limits: IngestLimits, no
           continue;
         }
         const attrs = attributes(s.attributes);
+        if (hasUnstorableText([attrs, s.name, service, s.status?.message])) {
+          out.rejected.push({ index: i, ...textProblem });
+          continue;
+        }
         const parent = idHex(s.parentSpanId);
         out.spans.push({
           time: new Date(start),
