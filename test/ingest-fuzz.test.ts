@@ -243,7 +243,6 @@ describe("ingest fuzzing", () => {
     // The generator must exercise both sides: some bodies accepted, some refused.
     expect([...statuses.keys()].some((s) => s >= 400)).toBe(true);
     expect([...statuses.keys()].some((s) => s < 300)).toBe(true);
-
   });
 
   it("stored only valid data", async () => {

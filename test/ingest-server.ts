@@ -1,0 +1,17 @@
+// A standalone process serving the ingest route handlers (the same code Next.js runs),
+// so a test can SIGKILL it mid-load. Prints its URL on stdout when ready.
+import { POST as otlpMetrics } from "@/app/api/otlp/v1/metrics/route";
+import { POST as otlpTraces } from "@/app/api/otlp/v1/traces/route";
+import { POST as events } from "@/app/api/v1/events/route";
+import { POST as metrics } from "@/app/api/v1/metrics/route";
+import { POST as write } from "@/app/api/v1/write/route";
+import { serveRoutes } from "./serve-routes";
+
+const app = await serveRoutes({
+  "POST /api/v1/metrics": metrics,
+  "POST /api/v1/events": events,
+  "POST /api/v1/write": write,
+  "POST /api/otlp/v1/metrics": otlpMetrics,
+  "POST /api/otlp/v1/traces": otlpTraces,
+});
+console.log(app.url);
