@@ -19,7 +19,7 @@ import { appSeriesDb } from "@/lib/series/series-db";
 import { useTestDatabase } from "./db";
 import { makeClient } from "./fixtures";
 import { storedSamples } from "./ingest-helpers";
-import { serveRoutes } from "./serve-routes";
+import { serveRoutes } from "@/scripts/lib/serve-routes";
 
 describe.each([
   ["protobuf", ProtoMetricExporter, ProtoTraceExporter],

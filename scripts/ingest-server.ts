@@ -1,11 +1,11 @@
-// A standalone process serving the ingest route handlers (the same code Next.js runs),
-// so a test can SIGKILL it mid-load. Prints its URL on stdout when ready.
+// A standalone process serving the ingest route handlers (the same code Next.js runs,
+// without its router), so a test can SIGKILL it and the benchmark can load it. Prints its URL.
 import { POST as otlpMetrics } from "@/app/api/otlp/v1/metrics/route";
 import { POST as otlpTraces } from "@/app/api/otlp/v1/traces/route";
 import { POST as events } from "@/app/api/v1/events/route";
 import { POST as metrics } from "@/app/api/v1/metrics/route";
 import { POST as write } from "@/app/api/v1/write/route";
-import { serveRoutes } from "./serve-routes";
+import { serveRoutes } from "./lib/serve-routes";
 
 const app = await serveRoutes({
   "POST /api/v1/metrics": metrics,

@@ -1,0 +1,286 @@
+// `npm run bench:ingest`: ingest throughput and acknowledgement latency per protocol, side
+// by side with raw COPY into the same table (the ceiling), on a fresh database.
+// Loads the ingest handlers in their own process (scripts/ingest-server.ts) over HTTP.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import SnappyJS from "snappyjs";
+import { setEnv } from "../lib/env";
+import { ensurePrismaClient } from "./lib/runtime";
+import { ensureTestServer } from "./lib/test-server";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+
+type Result = { name: string; items: number; seconds: number; latencies: number[] };
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+};
+
+async function rawCopy(url: string, seriesId: string): Promise<Result> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const rows = 1_000_000;
+  const start = Date.now() - 3_600_000;
+  const lines = function* () {
+    for (let i = 0; i < rows; i += 10_000) {
+      let chunk = "";
+      for (let j = i; j < i + 10_000; j++) chunk += `${seriesId}\t${new Date(start + j).toISOString()}\t${j}\n`;
+      yield chunk;
+    }
+  };
+  const t0 = performance.now();
+  await pipeline(
+    Readable.from(lines()),
+    client.query(copyFrom("COPY series.metric_samples (series_id, time, value) FROM STDIN")),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  await client.end();
+  return { name: "raw COPY (limit)", items: rows, seconds, latencies: [] };
+}
+
+type Make = (i: number) => Uint8Array | string;
+
+/**
+ * Saturates the endpoint (CONCURRENCY closed-loop senders for SECONDS), then sends at half
+ * that rate to measure acknowledgement latency below saturation. Each body carries `per` items.
+ */
+async function load(
+  name: string,
+  url: string,
+  key: string,
+  contentType: string,
+  per: number,
+  make: Make,
+): Promise<Result> {
+  const saturated = await saturate(name, url, key, contentType, per, make);
+  const below = await paced(url, key, contentType, per, saturated.items / saturated.seconds / 2, make, 1_000_000);
+  return { ...saturated, latencies: below };
+}
+
+async function saturate(
+  name: string,
+  url: string,
+  key: string,
+  contentType: string,
+  per: number,
+  make: Make,
+): Promise<Result> {
+  const latencies: number[] = [];
+  let items = 0;
+  let i = 0;
+  let failures = 0;
+  const end = Date.now() + SECONDS * 1000;
+  const t0 = performance.now();
+  const worker = async () => {
+    while (Date.now() < end) {
+      const body = make(i++);
+      const s = performance.now();
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": contentType },
+        body: body as BodyInit,
+      });
+      await res.arrayBuffer();
+      if (res.ok) {
+        latencies.push(performance.now() - s);
+        items += per;
+      } else failures++;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  if (failures) console.warn(`  ${name}: ${failures} requests refused (overload answers are expected near saturation)`);
+  return { name, items, seconds: (performance.now() - t0) / 1000, latencies };
+}
+
+/** Open-loop: one request every per/rate seconds regardless of answers, for latency below saturation. */
+async function paced(
+  url: string,
+  key: string,
+  contentType: string,
+  per: number,
+  rate: number,
+  make: (i: number) => Uint8Array | string,
+  offset: number,
+) {
+  const latencies: number[] = [];
+  const intervalMs = (per / rate) * 1000;
+  const count = Math.max(10, Math.floor((SECONDS * 1000) / intervalMs));
+  const inflight: Promise<void>[] = [];
+  for (let n = 0; n < count; n++) {
+    const body = make(offset + n);
+    const s = performance.now();
+    inflight.push(
+      fetch(url, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": contentType },
+        body: body as BodyInit,
+      })
+        .then((r) => r.arrayBuffer())
+        .then(() => void latencies.push(performance.now() - s)),
+    );
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  await Promise.all(inflight);
+  return latencies;
+}
+
+async function main() {
+  ensurePrismaClient();
+  const server = await ensureTestServer();
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query("DROP DATABASE IF EXISTS telltale_bench WITH (FORCE)");
+  await admin.query("CREATE DATABASE telltale_bench");
+  await admin.end();
+  const url = new URL(server.url);
+  url.pathname = "/telltale_bench";
+  setEnv({ DATABASE_URL: url.toString() });
+
+  const { prepareDatabase } = await import("../lib/bootstrap/prepare-database");
+  const { createClient } = await import("../lib/clients/clients");
+  const { createApiKey } = await import("../lib/api-keys/api-keys");
+  const { systemTenant } = await import("../lib/auth/tenant-access");
+  const { appSeriesDb } = await import("../lib/series/series-db");
+  const { upsertSeries } = await import("../lib/series/write-series");
+  const { WriteRequest } = await import("../lib/ingest/proto/remote-write");
+  const { ExportMetricsServiceRequest } = await import("../lib/ingest/proto/otlp");
+  const { closeDb } = await import("../lib/db/client");
+  await prepareDatabase({ retentionDays: 7 });
+  await createClient(null, { slug: "bench", name: "Bench" });
+  const tenant = await systemTenant("bench", "bench");
+  const { key } = await createApiKey(tenant, { name: "bench", scopes: ["ingest"] });
+  const [copySeries] = await upsertSeries(tenant, await appSeriesDb(), [{ name: "copy_target", labels: {} }]);
+  await closeDb();
+
+  console.log(`\nTelltale ingest benchmark: ${SECONDS}s per protocol, ${CONCURRENCY} concurrent senders\n`);
+  const results: Result[] = [await rawCopy(url.toString(), copySeries.toString())];
+
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest-server.ts"], {
+    env: { ...process.env, DATABASE_URL: url.toString(), INGEST_RATE_LIMIT: "100000000" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const [first] = await once(child.stdout!, "data");
+  const base = String(first).trim();
+  const t0 = Date.now() - 3_000_000;
+
+  // remote_write: 500 series × 20 samples per request, as a Prometheus queue shard sends.
+  const SERIES = 500;
+  const rw = (i: number) =>
+    SnappyJS.compress(
+      WriteRequest.encode(
+        WriteRequest.fromObject({
+          timeseries: Array.from({ length: SERIES }, (_, s) => ({
+            labels: [
+              { name: "__name__", value: "bench_rw" },
+              { name: "instance", value: `host-${s}` },
+              { name: "job", value: "node" },
+            ],
+            samples: Array.from({ length: 20 }, (_, k) => ({ value: k, timestamp: t0 + i * 20 + k })),
+          })),
+        }),
+      ).finish(),
+    );
+  results.push(await load("remote_write", `${base}/api/v1/write`, key, "application/x-protobuf", SERIES * 20, rw));
+
+  const json = (i: number) =>
+    JSON.stringify({
+      series: Array.from({ length: SERIES }, (_, s) => ({
+        name: "bench_json",
+        labels: { instance: `host-${s}` },
+        points: Array.from({ length: 10 }, (_, k) => [t0 + i * 10 + k, k]),
+      })),
+    });
+  results.push(await load("JSON metrics", `${base}/api/v1/metrics`, key, "application/json", SERIES * 10, json));
+
+  const otlp = (i: number) =>
+    ExportMetricsServiceRequest.encode(
+      ExportMetricsServiceRequest.fromObject({
+        resourceMetrics: [
+          {
+            resource: { attributes: [{ key: "service.name", value: { stringValue: "bench" } }] },
+            scopeMetrics: [
+              {
+                metrics: [
+                  {
+                    name: "bench_otlp",
+                    gauge: {
+                      dataPoints: Array.from({ length: SERIES * 4 }, (_, s) => ({
+                        attributes: [{ key: "instance", value: { stringValue: `host-${s % SERIES}` } }],
+                        timeUnixNano: String(BigInt(t0 + i * 4 + Math.floor(s / SERIES)) * 1_000_000n),
+                        asDouble: s,
+                      })),
+                    },
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    ).finish();
+  results.push(
+    await load("OTLP metrics", `${base}/api/otlp/v1/metrics`, key, "application/x-protobuf", SERIES * 4, otlp),
+  );
+
+  const events = (i: number) =>
+    JSON.stringify({
+      events: Array.from({ length: 500 }, (_, k) => ({
+        name: "bench_event",
+        id: `${i}-${k}`,
+        timestamp: t0 + i,
+        userId: `u${k}`,
+        properties: { plan: "pro" },
+        value: k,
+      })),
+    });
+  results.push(await load("events", `${base}/api/v1/events`, key, "application/json", 500, events));
+
+  const spans = (i: number) =>
+    JSON.stringify({
+      resourceSpans: [
+        {
+          resource: { attributes: [{ key: "service.name", value: { stringValue: "bench" } }] },
+          scopeSpans: [
+            {
+              spans: Array.from({ length: 500 }, (_, k) => ({
+                traceId: (i * 1000 + k).toString(16).padStart(32, "0"),
+                spanId: (k + 1).toString(16).padStart(16, "0"),
+                name: "GET /bench",
+                kind: 2,
+                startTimeUnixNano: `${t0 + i}000000`,
+                endTimeUnixNano: `${t0 + i + 5}000000`,
+                attributes: [{ key: "http.route", value: { stringValue: "/bench" } }],
+              })),
+            },
+          ],
+        },
+      ],
+    });
+  results.push(await load("spans (OTLP JSON)", `${base}/api/otlp/v1/traces`, key, "application/json", 500, spans));
+  child.kill("SIGTERM");
+
+  const copyRate = results[0].items / results[0].seconds;
+  const rows = results.map((r) => ({
+    protocol: r.name,
+    "items/s": Math.round(r.items / r.seconds),
+    "× COPY": (r.items / r.seconds / copyRate).toFixed(2),
+    "ack p50 ms @½ rate": r.latencies.length ? pct(r.latencies, 50).toFixed(1) : "",
+    "ack p99 ms @½ rate": r.latencies.length ? pct(r.latencies, 99).toFixed(1) : "",
+  }));
+  console.table(rows);
+  console.log(
+    "Targets: remote_write ≥ 100,000 samples/s (≥ 0.6× COPY), JSON ≥ 60,000/s, events ≥ 15,000/s, p99 ≤ 250 ms below saturation.",
+  );
+  await server.stop();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
