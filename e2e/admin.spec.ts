@@ -70,3 +70,21 @@ test("the demo client's overview shows its history", async ({ page }) => {
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
   await page.screenshot({ path: "test-results/screens/overview.png", fullPage: true });
 });
+
+test("a client admin sets the ingest policy in a form with field-level errors", async ({ page }) => {
+  await signIn(page, "admin@acme.test");
+  await page.getByRole("link", { name: "Ingest & sampling" }).click();
+  const form = page.getByRole("form", { name: "Ingest policy" });
+  await expect(form.getByText("uses the install's defaults")).toBeVisible();
+  await form.getByLabel("Trace sample ratio").fill("0");
+  await form.getByRole("button", { name: "Save policy" }).click();
+  await expect(form.getByText("Above 0")).toBeVisible();
+  await form.getByLabel("Trace sample ratio").fill("0.25");
+  await form.getByLabel("Series in all").fill("5000");
+  await form.getByRole("button", { name: "Save policy" }).click();
+  await expect(page.getByText("Saved. Ingest applies it within 10 seconds.")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/ingest-policy.png", fullPage: true });
+  await page.reload();
+  await expect(form.getByLabel("Trace sample ratio")).toHaveValue("0.25");
+  await expect(form.getByLabel("Series in all")).toHaveValue("5000");
+});

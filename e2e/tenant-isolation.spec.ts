@@ -6,7 +6,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { fixtures, sessionFor } from "./helpers";
 
-type Attempt = { method: "GET" | "POST" | "PATCH" | "DELETE"; url: string; data?: unknown };
+type Attempt = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; url: string; data?: unknown };
 
 /** For each route: the cross-tenant attempts (as globex's admin, on acme's resources). */
 const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]> = {
@@ -34,6 +34,21 @@ const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]
     { method: "DELETE", url: `/api/v1/clients/globex/api-keys/${f.acme.apiKeyId}` },
   ],
   "/api/v1/clients/[client]/overview": () => [{ method: "GET", url: "/api/v1/clients/acme/overview" }],
+  "/api/v1/clients/[client]/ingest-policy": () => [
+    { method: "GET", url: "/api/v1/clients/acme/ingest-policy" },
+    {
+      method: "PUT",
+      url: "/api/v1/clients/acme/ingest-policy",
+      data: {
+        maxSeries: 1,
+        maxNewSeriesPerDay: 1,
+        metricMinIntervalSec: 0,
+        traceSampleRatio: 1,
+        keepErrorSpans: true,
+        slowSpanMs: null,
+      },
+    },
+  ],
 };
 
 /** Routes that are not client-scoped, with the test below that covers them. */

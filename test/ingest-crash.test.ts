@@ -14,7 +14,6 @@ import { makeClient } from "./fixtures";
 function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   // node itself (with tsx as a loader), not the tsx CLI: SIGKILL must hit the serving process.
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest-server.ts"], {
-
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });
   return new Promise((resolve, reject) => {

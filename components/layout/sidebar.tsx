@@ -35,6 +35,7 @@ export function Sidebar({ user, clients }: Props) {
           {link(`/${current.slug}/settings`, "Settings")}
           {link(`/${current.slug}/settings/members`, "Members")}
           {link(`/${current.slug}/settings/api-keys`, "API keys")}
+          {link(`/${current.slug}/settings/ingest`, "Ingest & sampling")}
         </>
       )}
       {user.isSuperAdmin && (

@@ -15,12 +15,22 @@ const isUniqueViolation = (e: unknown) =>
 
 // Connection refused/reset, server shutting down, too many connections, pool timeouts:
 // the request may succeed later, so it is a 503 with Retry-After, not a 500.
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300", "08006", "08001"]);
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "57P01",
+  "57P03",
+  "53300",
+  "08006",
+  "08001",
+]);
 export function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: string; message?: string; cause?: unknown } | null;
   if (!e) return false;
   if (e.code && UNAVAILABLE_CODES.has(e.code)) return true;
-  if (/Connection terminated|timeout exceeded when trying to connect|Can't reach database/i.test(e.message ?? "")) return true;
+  if (/Connection terminated|timeout exceeded when trying to connect|Can't reach database/i.test(e.message ?? ""))
+    return true;
   return e.cause ? isDatabaseUnavailable(e.cause) : false;
 }
 

@@ -5,4 +5,5 @@ export const queryKeys = {
   members: (slug: string) => ["clients", slug, "members"] as const,
   apiKeys: (slug: string) => ["clients", slug, "api-keys"] as const,
   overview: (slug: string) => ["clients", slug, "overview"] as const,
+  ingestPolicy: (slug: string) => ["clients", slug, "ingest-policy"] as const,
 };

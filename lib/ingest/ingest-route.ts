@@ -69,6 +69,11 @@ export function ingestRoute(
       return unavailable(err);
     }
     ingestMetrics.accepted.inc({ endpoint, kind: "items" }, outcome.accepted);
+    if (outcome.sampledOut > 0) ingestMetrics.sampledOut.inc({ endpoint }, outcome.sampledOut);
+    for (const r of outcome.rejected) ingestMetrics.rejected.inc({ endpoint, reason: r.code });
+    batch.rejected.push(...outcome.rejected);
+    batch.rejected.sort((a, b) => a.index - b.index);
+
     try {
       return respond(batch, outcome, request);
     } catch (err) {

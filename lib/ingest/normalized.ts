@@ -3,7 +3,8 @@ import type { SeriesKey } from "@/lib/series/write-series";
 import type { EventRow, SpanRow } from "@/lib/series/write-series";
 import type { Rejection } from "./limits";
 
-export type MetricInput = { key: SeriesKey; points: [number, number][] };
+/** `index` is the request item it came from (several series may share one, e.g. a histogram). */
+export type MetricInput = { key: SeriesKey; points: [number, number][]; index: number };
 export type MetadataInput = { name: string; type?: string; unit?: string; help?: string };
 
 export type ParsedBatch = {

@@ -55,6 +55,7 @@ export function parseJsonMetrics(text: string, limits: IngestLimits, now = Date.
       points.push([t, v]);
     }
     out.metrics.push({
+      index,
       key: { name: s.name, labels: s.labels as Record<string, string>, type: s.type, unit: s.unit, help: s.help },
       points,
     });

@@ -55,7 +55,7 @@ export function parsePromText(text: string, limits: IngestLimits, now = Date.now
     for (const m of f.metrics) {
       const t = m.timestamp_ms ? Number(m.timestamp_ms) : now;
       const labels = m.labels ?? {};
-      const series: MetricInput[] = [];
+      const series: Omit<MetricInput, "index">[] = [];
       const add = (name: string, extra: Record<string, string>, v: number) =>
         series.push({ key: { name, labels: { ...labels, ...extra }, type }, points: [[t, v]] });
       if (m.buckets) {
@@ -73,7 +73,7 @@ export function parsePromText(text: string, limits: IngestLimits, now = Date.now
         out.received++;
         const problem = labelProblem(s.key.name, s.key.labels, limits) ?? timeProblem(t, now, limits);
         if (problem) out.rejected.push({ index, ...problem });
-        else out.metrics.push(s);
+        else out.metrics.push({ ...s, index });
         index++;
       }
     }

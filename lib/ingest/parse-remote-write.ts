@@ -51,7 +51,7 @@ export function parseRemoteWrite(body: Uint8Array, limits: IngestLimits, now = D
       // NaN is kept: Prometheus sends staleness markers as a special NaN.
       points.push([t, s.value ?? 0]);
     }
-    if (points.length > 0) out.metrics.push({ key: { name, labels }, points });
+    if (points.length > 0) out.metrics.push({ key: { name, labels }, points, index });
   });
   return out;
 }

@@ -25,6 +25,12 @@ function create() {
       labelNames: ["reason"] as const,
       registers,
     }),
+    sampledOut: new client.Counter({
+      name: "telltale_ingest_sampled_out_total",
+      help: "Samples and spans left out by the client's sampling policy",
+      labelNames: ["endpoint"] as const,
+      registers,
+    }),
     batchRows: new client.Histogram({
       name: "telltale_ingest_batch_rows",
       help: "Rows per committed write batch",

@@ -4,10 +4,7 @@ import { z } from "zod";
 
 const timestamp = z.union([z.number(), z.string()]);
 
-export const jsonPointSchema = z.union([
-  z.tuple([timestamp, z.number()]),
-  z.object({ t: timestamp, v: z.number() }),
-]);
+export const jsonPointSchema = z.union([z.tuple([timestamp, z.number()]), z.object({ t: timestamp, v: z.number() })]);
 
 export const jsonSeriesSchema = z.object({
   name: z.string().min(1).max(200),

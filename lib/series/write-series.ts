@@ -49,13 +49,18 @@ export async function insertSamples(db: SeriesDb | { sql: Sql }, rows: SampleRow
     `INSERT INTO series.metric_samples (series_id, time, value)
      SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::float8[])
      ON CONFLICT DO NOTHING`,
-    [rows.map((r) => r.seriesId.toString()), rows.map((r) => r.time.toISOString()), rows.map((r) => floatParam(r.value))],
+    [
+      rows.map((r) => r.seriesId.toString()),
+      rows.map((r) => r.time.toISOString()),
+      rows.map((r) => floatParam(r.value)),
+    ],
   );
   return res.rowCount ?? 0;
 }
 
 // node-postgres sends numbers as text; NaN and ±Inf must be spelled the way PostgreSQL reads them.
-const floatParam = (v: number) => (Number.isNaN(v) ? "NaN" : v === Infinity ? "Infinity" : v === -Infinity ? "-Infinity" : v);
+const floatParam = (v: number) =>
+  Number.isNaN(v) ? "NaN" : v === Infinity ? "Infinity" : v === -Infinity ? "-Infinity" : v;
 
 export type EventRow = {
   time: Date;
@@ -68,7 +73,10 @@ export type EventRow = {
 };
 
 export async function insertEvents(tenant: TenantContext, db: SeriesDb, rows: EventRow[]): Promise<number> {
-  return insertEventRows(db.sql, rows.map((r) => ({ ...r, clientId: tenant.clientId })));
+  return insertEventRows(
+    db.sql,
+    rows.map((r) => ({ ...r, clientId: tenant.clientId })),
+  );
 }
 
 /** Rows of several clients at once (the ingest writer coalesces requests of many tenants). */
@@ -106,20 +114,25 @@ export type SpanRow = {
   status: string;
   durationMs: number;
   attributes?: Record<string, unknown>;
+  /** How many spans this one stands for after sampling (1 when not sampled). */
+  sampleWeight?: number;
 };
 
 export async function insertSpans(tenant: TenantContext, db: SeriesDb, rows: SpanRow[]): Promise<number> {
-  return insertSpanRows(db.sql, rows.map((r) => ({ ...r, clientId: tenant.clientId })));
+  return insertSpanRows(
+    db.sql,
+    rows.map((r) => ({ ...r, clientId: tenant.clientId })),
+  );
 }
 
 export async function insertSpanRows(sql: Sql, rows: (SpanRow & { clientId: string })[]): Promise<number> {
   if (rows.length === 0) return 0;
   const col = <K extends keyof SpanRow>(k: K) => rows.map((r) => r[k] ?? null);
   const res = await sql.query(
-    `INSERT INTO series.spans (client_id, time, trace_id, span_id, parent_span_id, service, name, route, kind, status, duration_ms, attributes)
-     SELECT c, t, tr, sp, pa, sv, n, r, k, st, d, a::jsonb
+    `INSERT INTO series.spans (client_id, time, trace_id, span_id, parent_span_id, service, name, route, kind, status, duration_ms, attributes, sample_weight)
+     SELECT c, t, tr, sp, pa, sv, n, r, k, st, d, a::jsonb, w
        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                   $9::text[], $10::text[], $11::float8[], $12::text[]) AS x(c, t, tr, sp, pa, sv, n, r, k, st, d, a)
+                   $9::text[], $10::text[], $11::float8[], $12::text[], $13::float8[]) AS x(c, t, tr, sp, pa, sv, n, r, k, st, d, a, w)
      ON CONFLICT DO NOTHING`,
     [
       rows.map((r) => r.clientId),
@@ -134,12 +147,14 @@ export async function insertSpanRows(sql: Sql, rows: (SpanRow & { clientId: stri
       col("status"),
       col("durationMs"),
       rows.map((r) => JSON.stringify(r.attributes ?? {})),
+      rows.map((r) => r.sampleWeight ?? 1),
     ],
   );
   return res.rowCount ?? 0;
 }
 
-/** Records type/unit/help for a metric name and applies them to its existing series. */
+/** Records type/unit/help
+ for a metric name and applies them to its existing series. */
 export async function upsertMetadata(
   tenant: TenantContext,
   db: SeriesDb,

@@ -63,7 +63,7 @@ export function parseOtlpMetrics(req: OtlpMetricsRequest, limits: IngestLimits, 
                 ? "summary"
                 : undefined;
         out.metadata.push({ name, type, unit: m.unit || undefined, help: m.description || undefined });
-        const series: { point: number; inputs: MetricInput[]; t: number }[] = [];
+        const series: { point: number; inputs: Omit<MetricInput, "index">[]; t: number }[] = [];
         const key = (n: string, attrs: KeyValue[] | undefined, extra: Record<string, string> = {}) => ({
           name: n,
           labels: { ...base, ...scope, ...pointLabels(attrs), ...extra },
@@ -79,7 +79,7 @@ export function parseOtlpMetrics(req: OtlpMetricsRequest, limits: IngestLimits, 
           const t = nanosToMillis(p.timeUnixNano);
           const bounds = [...(p.explicitBounds ?? []), Infinity];
           let cumulative = 0;
-          const inputs: MetricInput[] = bounds.map((b, i) => {
+          const inputs: Omit<MetricInput, "index">[] = bounds.map((b, i) => {
             cumulative += Number(p.bucketCounts?.[i] ?? 0);
             return { key: key(`${name}_bucket`, p.attributes, { le: leLabel(b) }), points: [[t, cumulative]] };
           });
@@ -89,7 +89,7 @@ export function parseOtlpMetrics(req: OtlpMetricsRequest, limits: IngestLimits, 
         }
         for (const p of m.summary?.dataPoints ?? []) {
           const t = nanosToMillis(p.timeUnixNano);
-          const inputs: MetricInput[] = (p.quantileValues ?? []).map((q) => ({
+          const inputs: Omit<MetricInput, "index">[] = (p.quantileValues ?? []).map((q) => ({
             key: key(name, p.attributes, { quantile: String(q.quantile ?? 0) }),
             points: [[t, q.value ?? 0]],
           }));
@@ -109,7 +109,7 @@ export function parseOtlpMetrics(req: OtlpMetricsRequest, limits: IngestLimits, 
             timeProblem(s.t, now, limits) ??
             s.inputs.map((i) => labelProblem(i.key.name, i.key.labels, limits)).find(Boolean);
           if (problem) out.rejected.push({ index: s.point, ...problem });
-          else out.metrics.push(...s.inputs);
+          else out.metrics.push(...s.inputs.map((i) => ({ ...i, index: s.point })));
         }
       }
     }
