@@ -1,5 +1,7 @@
 // Time-bucketed reads behind a client's overview: one SQL text per query, bound
-// parameters only; the dialect supplies the bucket expression.
+// parameters only; the dialect supplies the bucket expression. Span counts sum
+// sample_weight, so they stay true when a client samples its traces.
+
 import type { TenantContext } from "@/lib/auth/tenant";
 import { bucketExpression } from "@/lib/db/dialect";
 import type { SeriesDb } from "./series-db";
@@ -48,8 +50,10 @@ export type SpanBucket = { bucket: string; service: string; count: number; error
 
 export async function spanBuckets(tenant: TenantContext, db: SeriesDb, r: TimeRange) {
   const { rows } = await db.sql.query<SpanBucket>(
-    `SELECT ${bucketExpression(db.dialect, "time", "$4")} AS bucket, service, count(*)::int AS count,
-            (count(*) FILTER (WHERE status = 'error'))::int AS errors,
+    `SELECT ${bucketExpression(db.dialect, "time", "$4")} AS bucket, service,
+            round(sum(sample_weight))::int AS count,
+            round(sum(sample_weight) FILTER (WHERE status = 'error'))::int AS errors,
+
             percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms)::float8 AS p50,
             percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms)::float8 AS p95
        FROM series.spans
@@ -68,7 +72,9 @@ export async function seriesTotals(tenant: TenantContext, db: SeriesDb, r: TimeR
             (SELECT count(*) FROM series.metric_samples s JOIN series.metric_series m ON m.id = s.series_id
               WHERE m.client_id = $1 AND s.time >= $2 AND s.time < $3)::int AS samples,
             (SELECT count(*) FROM series.events WHERE client_id = $1 AND time >= $2 AND time < $3)::int AS events,
-            (SELECT count(*) FROM series.spans WHERE client_id = $1 AND time >= $2 AND time < $3)::int AS spans`,
+            (SELECT coalesce(round(sum(sample_weight)), 0) FROM series.spans
+              WHERE client_id = $1 AND time >= $2 AND time < $3)::int AS spans`,
+
     [tenant.clientId, r.from.toISOString(), r.to.toISOString()],
   );
   return rows[0];
