@@ -3,4 +3,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startStorageMaintenance } = await import("./lib/db/storage-maintenance");
   startStorageMaintenance();
+  const { env } = await import("./lib/env");
+  if (env().DEMO) {
+    const { startLiveDemo } = await import("./lib/demo/live-demo");
+    startLiveDemo();
+  }
+
 }

@@ -42,10 +42,13 @@ async function main() {
     NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`,
   });
 
+  const demo = isDemoEnabled(config, embedded);
+  // The server reads DEMO to keep the demo client's data moving.
+  setEnv({ DEMO: demo ? "1" : "0" });
   const result = await prepareDatabase({
     retentionDays: config.RETENTION_DAYS,
     admin: { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
-    demo: isDemoEnabled(config, embedded),
+    demo,
   });
   console.log(`[telltale] database ready (${result.dialect}); migrations applied now: ${result.applied.length}`);
   if (result.firstAdmin?.generated) {
