@@ -14,7 +14,7 @@ export function decodeWriteRequest(body: Uint8Array): DecodedWriteRequest {
   }
   try {
     return WriteRequest.toObject(WriteRequest.decode(raw), {
-      longs: String,
+      longs: Number, // millisecond timestamps fit a double exactly
       enums: String,
       defaults: false,
     }) as DecodedWriteRequest;

@@ -1,11 +1,13 @@
 // Coalesces concurrent ingest requests into one transaction per batch. A request's
 // promise settles only after the transaction holding its rows commits, so a 2xx always
 // means durable. The buffer is bounded: past it, callers get OverloadedError (→ 503).
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { pgSql } from "@/lib/db/client";
 import {
   insertEventRows,
-  insertSamples,
   insertSpanRows,
   type EventRow,
   type SampleRow,
@@ -18,6 +20,33 @@ export type WriteRows = {
   events?: (EventRow & { clientId: string })[];
   spans?: (SpanRow & { clientId: string })[];
 };
+
+// Samples are the bulk of ingest: COPY them into a per-connection staging table, then
+// move them with one INSERT … ON CONFLICT DO NOTHING (COPY alone cannot skip duplicates).
+// Times travel as epoch milliseconds and are converted exactly in SQL.
+const STAGING = `CREATE TEMP TABLE IF NOT EXISTS ingest_samples (series_id bigint, t_ms bigint, value float8) ON COMMIT DELETE ROWS`;
+const floatText = (v: number) =>
+  Number.isNaN(v) ? "NaN" : v === Infinity ? "Infinity" : v === -Infinity ? "-Infinity" : String(v);
+
+function* copyLines(samples: SampleRow[]) {
+  const CHUNK = 5000;
+  for (let i = 0; i < samples.length; i += CHUNK) {
+    let text = "";
+    for (const s of samples.slice(i, i + CHUNK)) text += `${s.seriesId}\t${s.time.getTime()}\t${floatText(s.value)}\n`;
+    yield text;
+  }
+}
+
+async function copySamples(conn: pg.PoolClient, samples: SampleRow[]): Promise<void> {
+  if (samples.length === 0) return;
+  await conn.query(STAGING);
+  await pipeline(Readable.from(copyLines(samples)), conn.query(copyFrom("COPY ingest_samples FROM STDIN")));
+  await conn.query(
+    `INSERT INTO series.metric_samples (series_id, time, value)
+     SELECT series_id, TIMESTAMPTZ 'epoch' + t_ms * INTERVAL '1 millisecond', value FROM ingest_samples
+     ON CONFLICT DO NOTHING`,
+  );
+}
 
 export class OverloadedError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -111,8 +140,8 @@ export class IngestWriter {
     try {
       const sql = pgSql(conn);
       await conn.query("BEGIN");
-      await insertSamples(
-        { sql },
+      await copySamples(
+        conn,
         batch.flatMap((p) => p.rows.samples ?? []),
       );
       await insertEventRows(

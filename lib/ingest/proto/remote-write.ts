@@ -18,6 +18,6 @@ message MetricMetadata {
 export const WriteRequest = protobuf.parse(SCHEMA, { keepCase: true }).root.lookupType("prometheus.WriteRequest");
 
 export type DecodedWriteRequest = {
-  timeseries?: { labels?: { name?: string; value?: string }[]; samples?: { value?: number; timestamp?: string }[] }[];
+  timeseries?: { labels?: { name?: string; value?: string }[]; samples?: { value?: number; timestamp?: number }[] }[];
   metadata?: { type?: string; metric_family_name?: string; help?: string; unit?: string }[];
 };
