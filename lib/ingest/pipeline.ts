@@ -5,7 +5,8 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import { getPool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { appSeriesDb, type SeriesDb } from "@/lib/series/series-db";
-import { seriesHash, upsertMetadata, upsertSeries, type SampleRow } from "@/lib/series/write-series";
+import { labelSetKey, labelSetKeyHash } from "@/lib/series/labels";
+import { upsertMetadata, upsertSeries, type SampleRow } from "@/lib/series/write-series";
 import { isStorableText, METRIC_NAME, type Rejection } from "./limits";
 import type { MetricInput, ParsedBatch } from "./normalized";
 import { cachedIngestPolicy } from "./policy";
@@ -41,35 +42,38 @@ async function seriesRoom(tenant: TenantContext, db: SeriesDb, limits: Limits): 
 /** Series ids in input order (undefined where a new series was refused), and the refusals. */
 async function seriesIds(tenant: TenantContext, db: SeriesDb, metrics: MetricInput[], limits: Limits) {
   const { cache } = ingestState();
-  const hashes = metrics.map((m) => seriesHash(m.key));
-  const missing = [...new Set(hashes.filter((h) => cache.get(tenant.clientId, h) === undefined))];
+  // The cache is keyed by the canonical label set itself; only misses pay for hashing.
+  const keys = metrics.map((m) => labelSetKey(m.key.name, m.key.labels));
+  const missing = [...new Set(keys.filter((k) => cache.get(tenant.clientId, k) === undefined))];
   const rejected: Rejection[] = [];
   if (missing.length > 0) {
+    const byHash = new Map(missing.map((k) => [labelSetKeyHash(k).toString("hex"), k]));
     const { rows } = await db.sql.query<{ id: string; h: string }>(
       `SELECT id, encode(labels_hash, 'hex') AS h FROM series.metric_series
         WHERE client_id = $1 AND labels_hash = ANY(SELECT decode(x, 'hex') FROM unnest($2::text[]) AS x)`,
-      [tenant.clientId, missing],
+      [tenant.clientId, [...byHash.keys()]],
     );
-    for (const r of rows) cache.set(tenant.clientId, r.h, BigInt(r.id));
-    const fresh = missing.filter((h) => cache.get(tenant.clientId, h) === undefined);
+    for (const r of rows) cache.set(tenant.clientId, byHash.get(r.h)!, BigInt(r.id));
+    const fresh = missing.filter((k) => cache.get(tenant.clientId, k) === undefined);
     if (fresh.length > 0) {
-      const room = await seriesRoom(tenant, db, limits);
-      const admitted = new Set(fresh.slice(0, room));
-      const keys = metrics.filter((_, i) => admitted.has(hashes[i])).map((m) => m.key);
-      const ids = await upsertSeries(tenant, db, keys);
-      keys.forEach((k, i) => cache.set(tenant.clientId, seriesHash(k), ids[i]));
+      const admitted = new Set(fresh.slice(0, await seriesRoom(tenant, db, limits)));
+      const firstIndex = new Map(keys.map((k, i) => [k, i]).reverse() as [string, number][]);
+      const toCreate = [...admitted].map((k) => metrics[firstIndex.get(k)!].key);
+
+      const ids = await upsertSeries(tenant, db, toCreate);
+      [...admitted].forEach((k, i) => cache.set(tenant.clientId, k, ids[i]));
+      const refused = new Set(fresh.filter((k) => !admitted.has(k)));
       metrics.forEach((m, i) => {
-        if (fresh.includes(hashes[i]) && !admitted.has(hashes[i])) {
-          rejected.push({
-            index: m.index,
-            code: "cardinality_limit",
-            reason: `new series refused: the client is at its series limit (${limits.maxSeries} in all, ${limits.maxNewSeriesPerDay} new per day)`,
-          });
-        }
+        if (!refused.has(keys[i])) return;
+        rejected.push({
+          index: m.index,
+          code: "cardinality_limit",
+          reason: `new series refused: the client is at its series limit (${limits.maxSeries} in all, ${limits.maxNewSeriesPerDay} new per day)`,
+        });
       });
     }
   }
-  return { ids: hashes.map((h) => cache.get(tenant.clientId, h)), rejected };
+  return { ids: keys.map((k) => cache.get(tenant.clientId, k)), rejected };
 }
 
 // Descriptive text (type, unit, help) that PostgreSQL cannot store is dropped, not the data.

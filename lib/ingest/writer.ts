@@ -21,9 +21,10 @@ export type WriteRows = {
   spans?: (SpanRow & { clientId: string })[];
 };
 
-// Samples are the bulk of ingest: COPY them into a per-connection staging table, then
-// move them with one INSERT … ON CONFLICT DO NOTHING (COPY alone cannot skip duplicates).
-// Times travel as epoch milliseconds and are converted exactly in SQL.
+// Samples are the bulk of ingest, so they go by COPY. COPY cannot skip duplicates: when a
+// batch holds any (retries), it goes through a per-connection staging table and one
+// INSERT … ON CONFLICT DO NOTHING instead, times as epoch milliseconds converted in SQL.
+
 const STAGING = `CREATE TEMP TABLE IF NOT EXISTS ingest_samples (series_id bigint, t_ms bigint, value float8) ON COMMIT DELETE ROWS`;
 const floatText = (v: number) =>
   Number.isNaN(v) ? "NaN" : v === Infinity ? "Infinity" : v === -Infinity ? "-Infinity" : String(v);
@@ -37,10 +38,35 @@ function* copyLines(samples: SampleRow[]) {
   }
 }
 
+const copy = (conn: pg.PoolClient, sql: string, lines: Iterable<string>) =>
+  pipeline(Readable.from(lines), conn.query(copyFrom(sql)));
+
+function* isoLines(samples: SampleRow[]) {
+  const CHUNK = 5000;
+  for (let i = 0; i < samples.length; i += CHUNK) {
+    let text = "";
+    for (const s of samples.slice(i, i + CHUNK))
+      text += `${s.seriesId}\t${s.time.toISOString()}\t${floatText(s.value)}\n`;
+    yield text;
+  }
+}
+
 async function copySamples(conn: pg.PoolClient, samples: SampleRow[]): Promise<void> {
   if (samples.length === 0) return;
+  // Fast path: COPY straight into the table. A duplicate (a retried batch) makes it fail
+  // with unique_violation; the savepoint undoes it and the staging path skips duplicates.
+  await conn.query("SAVEPOINT direct_copy");
+  try {
+    await copy(conn, "COPY series.metric_samples (series_id, time, value) FROM STDIN", isoLines(samples));
+    await conn.query("RELEASE SAVEPOINT direct_copy");
+    return;
+  } catch (err) {
+    if ((err as { code?: string }).code !== "23505") throw err;
+    await conn.query("ROLLBACK TO SAVEPOINT direct_copy");
+  }
   await conn.query(STAGING);
-  await pipeline(Readable.from(copyLines(samples)), conn.query(copyFrom("COPY ingest_samples FROM STDIN")));
+  await copy(conn, "COPY ingest_samples FROM STDIN", copyLines(samples));
+
   await conn.query(
     `INSERT INTO series.metric_samples (series_id, time, value)
      SELECT series_id, TIMESTAMPTZ 'epoch' + t_ms * INTERVAL '1 millisecond', value FROM ingest_samples

@@ -14,9 +14,13 @@ export function canonicalLabels(metricName: string, labels: Labels): Labels {
   );
 }
 
-export function labelsHash(canonical: Labels): Buffer {
-  // Separators that cannot occur unescaped in JSON strings keep "a=b,c" and "a=b" + "c" distinct.
-  return createHash("sha256")
-    .update(JSON.stringify(Object.entries(canonical)))
-    .digest();
-}
+/**
+ * The canonical label set as one string: the series' identity. Entries are JSON-encoded,
+ * so "a=b,c" and "a=b" + "c" cannot collide.
+ */
+export const labelSetKey = (metricName: string, labels: Labels) =>
+  JSON.stringify(Object.entries(canonicalLabels(metricName, labels)));
+
+export const labelSetKeyHash = (key: string): Buffer => createHash("sha256").update(key).digest();
+
+export const labelsHash = (canonical: Labels): Buffer => labelSetKeyHash(JSON.stringify(Object.entries(canonical)));

@@ -2,13 +2,13 @@
 // idempotent on each table's natural key, so a repeated batch stores nothing twice.
 import type { TenantContext } from "@/lib/auth/tenant";
 import type { Sql } from "@/lib/db/sql";
-import { canonicalLabels, labelsHash, type Labels } from "./labels";
+import { canonicalLabels, labelSetKey, labelSetKeyHash, type Labels } from "./labels";
 import type { SeriesDb } from "./series-db";
 
 export type SeriesKey = { name: string; labels: Labels; type?: string; unit?: string; help?: string };
 
 /** The dictionary key of a series: hex sha256 of its canonical label set. */
-export const seriesHash = (key: SeriesKey) => labelsHash(canonicalLabels(key.name, key.labels)).toString("hex");
+export const seriesHash = (key: SeriesKey) => labelSetKeyHash(labelSetKey(key.name, key.labels)).toString("hex");
 
 /**
  * Returns the dictionary id of each series (in input order), creating missing ones.
