@@ -5,6 +5,8 @@ import { expect, request as playwrightRequest, type APIRequestContext, type Page
 export type Fixtures = {
   password: string;
   superAdmin: string;
+  databaseUrl: string;
+
   acme: { apiKey: string; apiKeyId: string; memberId: string };
   globex: { apiKey: string; apiKeyId: string; memberId: string };
 };

@@ -33,7 +33,12 @@ async function main() {
   const { closeDb } = await import("../lib/db/client");
 
   await prepareDatabase({ retentionDays: 30, admin: { email: "root@e2e.test", password: E2E_PASSWORD }, demo: true });
-  const fixtures: Record<string, unknown> = { password: E2E_PASSWORD, superAdmin: "root@e2e.test" };
+  const fixtures: Record<string, unknown> = {
+    password: E2E_PASSWORD,
+    superAdmin: "root@e2e.test",
+    databaseUrl: url.toString(),
+  };
+
   for (const slug of ["acme", "globex"]) {
     await createClient(null, { slug, name: `${slug[0].toUpperCase()}${slug.slice(1)} Inc`, timeZone: "UTC" });
     const tenant = await systemTenant(slug, "e2e");
