@@ -29,6 +29,7 @@ export const envSchema = z.object({
   INGEST_MAX_FUTURE_SECONDS: int(0, 86_400).default(600),
   INGEST_BUFFER_ROWS: int(1000, 50_000_000).default(500_000),
   INGEST_RATE_LIMIT: int(1, 100_000_000).default(1_000_000),
+  INGEST_MAX_INFLIGHT: int(1, 10_000).default(64),
   INGEST_MAX_SERIES: int(1, 100_000_000).default(200_000),
   INGEST_MAX_NEW_SERIES_PER_DAY: int(1, 100_000_000).default(50_000),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),

@@ -2,6 +2,7 @@
 // by side with raw COPY into the same table (the ceiling), on a fresh database.
 // Loads the ingest handlers in their own process (scripts/ingest-server.ts) over HTTP.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { once } from "node:events";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -16,7 +17,14 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const PREBUILT = Number(process.env.BENCH_PREBUILT ?? 400);
 
-type Result = { name: string; items: number; seconds: number; latencies: number[] };
+type Result = { name: string; items: number; seconds: number; latencies: number[]; failures?: number };
+
+/** The server process' resident memory now and at its peak, in MiB (Linux /proc). */
+const memoryMiB = (pid: number) => {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? NaN);
+  return { rss: Math.round(kb("VmRSS") / 1024), peak: Math.round(kb("VmHWM") / 1024) };
+};
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -76,6 +84,7 @@ async function saturate(
   contentType: string,
   per: number,
   make: Make,
+  concurrency = CONCURRENCY,
 ): Promise<Result> {
   const latencies: number[] = [];
   let items = 0;
@@ -99,9 +108,9 @@ async function saturate(
       } else failures++;
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  if (failures) console.warn(`  ${name}: ${failures} requests refused (overload answers are expected near saturation)`);
-  return { name, items, seconds: (performance.now() - t0) / 1000, latencies };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  if (failures) console.warn(`  ${name}: ${failures} requests answered 503/429 (expected under overload)`);
+  return { name, items, seconds: (performance.now() - t0) / 1000, latencies, failures };
 }
 
 /** Open-loop: one request every per/rate seconds regardless of answers, for latency below saturation. */
@@ -177,7 +186,7 @@ async function main() {
 
   // remote_write: 500 series × 20 samples per request, as a Prometheus queue shard sends.
   const SERIES = 500;
-  const rw = (i: number) =>
+  const rw = (i: number, start = t0) =>
     SnappyJS.compress(
       WriteRequest.encode(
         WriteRequest.fromObject({
@@ -187,12 +196,24 @@ async function main() {
               { name: "instance", value: `host-${s}` },
               { name: "job", value: "node" },
             ],
-            samples: Array.from({ length: 20 }, (_, k) => ({ value: k, timestamp: t0 + i * 20 + k })),
+            samples: Array.from({ length: 20 }, (_, k) => ({ value: k, timestamp: start + i * 20 + k })),
           })),
         }),
       ).finish(),
     );
   results.push(await load("remote_write", `${base}/api/v1/write`, key, "application/x-protobuf", SERIES * 20, rw));
+  const atSaturation = memoryMiB(child.pid!);
+  // Eight times the senders: the server must refuse the excess (503) and keep its memory bounded.
+  const overload = await saturate(
+    "remote_write ×8 senders",
+    `${base}/api/v1/write`,
+    key,
+    "application/x-protobuf",
+    SERIES * 20,
+    (i) => rw(i, t0 - 1_000_000), // its own time range: no duplicates of the runs above
+    CONCURRENCY * 8,
+  );
+  const underOverload = memoryMiB(child.pid!);
 
   const json = (i: number) =>
     JSON.stringify({
@@ -280,6 +301,12 @@ async function main() {
     "ack p99 ms @½ rate": r.latencies.length ? pct(r.latencies, 99).toFixed(1) : "",
   }));
   console.table(rows);
+  console.log(
+    `Overload (${CONCURRENCY * 8} senders on remote_write): ${Math.round(overload.items / overload.seconds)} samples/s accepted, ` +
+      `${overload.failures ?? 0} requests answered 503; server peak RSS ${atSaturation.peak} MiB at saturation, ` +
+      `${underOverload.peak} MiB under overload (${(underOverload.peak / atSaturation.peak).toFixed(2)}×).`,
+  );
+
   console.log(
     "Targets: remote_write ≥ 100,000 samples/s (≥ 0.6× COPY), JSON ≥ 60,000/s, events ≥ 15,000/s, p99 ≤ 250 ms below saturation.",
   );

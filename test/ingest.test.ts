@@ -166,6 +166,12 @@ describe("ingest", () => {
     const meta = { metadata: [{ type: "GAUGE", metric_family_name: "rw_up", help: "Is it up", unit: "" }] };
     expect((await call(postWrite, acmeKey, remoteWrite(meta), "application/x-protobuf")).status).toBe(204);
     expect((await storedSamples(acme.clientId, "rw_up"))[0].metric_type).toBe("gauge");
+    const allBad = {
+      timeseries: [{ labels: [{ name: "__name__", value: "bad-name" }], samples: [{ value: 1, timestamp: now }] }],
+    };
+    const refused = await call(postWrite, acmeKey, remoteWrite(allBad), "application/x-protobuf");
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.details[0].reason).toContain("not a valid Prometheus metric name");
     const garbage = await call(postWrite, acmeKey, Buffer.from("definitely not snappy"), "application/x-protobuf");
     expect(garbage.status).toBe(400);
     const notProto = await call(
@@ -254,6 +260,19 @@ describe("ingest under pressure", () => {
     await closeDb();
     holder.__telltaleIngest = undefined;
     setEnv({ DATABASE_URL: db.url() });
+  });
+
+  it("answers 503 with Retry-After beyond the requests it may parse at once", async () => {
+    const { setEnv } = await import("@/lib/env");
+    setEnv({ INGEST_MAX_INFLIGHT: "1" });
+    const body = () =>
+      JSON.stringify({ events: Array.from({ length: 200 }, (_, i) => ({ name: "burst", timestamp: Date.now() - i })) });
+    const statuses = await Promise.all(
+      Array.from({ length: 6 }, () => call(postEvents, key, body()).then((r) => r.status)),
+    );
+    setEnv({ INGEST_MAX_INFLIGHT: "" });
+    expect(statuses).toContain(200);
+    expect(statuses).toContain(503);
   });
 
   it("reports accepted and rejected items on /api/metrics", async () => {

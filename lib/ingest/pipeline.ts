@@ -85,6 +85,12 @@ const describe = <T extends { type?: string; unit?: string; help?: string }>(m: 
   help: text(m.help),
 });
 
+/** True when new work should be turned away before its body is even read. */
+export const writerSaturated = () => {
+  const { writer } = ingestState();
+  return writer.bufferedRows >= env().INGEST_BUFFER_ROWS;
+};
+
 export type IngestOutcome = { accepted: number; samples: number; sampledOut: number; rejected: Rejection[] };
 
 export async function ingest(tenant: TenantContext, batch: ParsedBatch): Promise<IngestOutcome> {

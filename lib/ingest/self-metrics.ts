@@ -25,6 +25,12 @@ function create() {
       labelNames: ["reason"] as const,
       registers,
     }),
+    refusedRequests: new client.Counter({
+      name: "telltale_ingest_refused_requests_total",
+      help: "Requests answered 503 before reading their body (overload)",
+      labelNames: ["endpoint", "reason"] as const,
+      registers,
+    }),
     sampledOut: new client.Counter({
       name: "telltale_ingest_sampled_out_total",
       help: "Samples and spans left out by the client's sampling policy",
