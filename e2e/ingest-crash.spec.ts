@@ -1,5 +1,5 @@
 // Kill -9 the production server (next start) in the middle of an ingest load: every
-// acknowledged event and sample must be stored exactly once, and resending everything
+// acknowledged event, sample and span must be stored exactly once; resending everything
 // afterwards (what senders do) fills the gaps without duplicating anything.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -55,6 +55,25 @@ test("SIGKILL mid-load loses no acknowledged item and a full resend duplicates n
     "/api/v1/events": {
       events: Array.from({ length: PER_BATCH }, (_, i) => ({ name: "crash", id: `e-${b}-${i}`, timestamp: base + b })),
     },
+    "/api/otlp/v1/traces": {
+      resourceSpans: [
+        {
+          resource: { attributes: [{ key: "service.name", value: { stringValue: "crash" } }] },
+          scopeSpans: [
+            {
+              spans: Array.from({ length: PER_BATCH }, (_, i) => ({
+                traceId: (b + 1).toString(16).padStart(32, "0"),
+                spanId: (i + 1).toString(16).padStart(16, "0"),
+                name: "crash",
+                kind: 2,
+                startTimeUnixNano: `${base + b}000000`,
+                endTimeUnixNano: `${base + b + 5}000000`,
+              })),
+            },
+          ],
+        },
+      ],
+    },
     "/api/v1/metrics": {
       series: [
         {
@@ -97,7 +116,12 @@ test("SIGKILL mid-load loses no acknowledged item and a full resend duplicates n
         WHERE m.client_id = $1 AND m.metric_name = 'crash_metric' GROUP BY 1`,
       [clientId],
     );
+    const sp = await db.query(
+      `SELECT trace_id || '/' || span_id AS id, count(*)::int AS n FROM series.spans WHERE client_id = $1 AND service = 'crash' GROUP BY 1`,
+      [clientId],
+    );
     return {
+      spans: new Map(sp.rows.map((r) => [r.id as string, r.n as number])),
       events: new Map(ev.rows.map((r) => [r.id as string, r.n as number])),
       samples: new Map(sm.rows.map((r) => [(r.t as Date).getTime(), r.n as number])),
     };
@@ -117,6 +141,8 @@ test("SIGKILL mid-load loses no acknowledged item and a full resend duplicates n
       for (let i = 0; i < PER_BATCH; i++) {
         expect(afterCrash.events.get(`e-${b}-${i}`), `event e-${b}-${i}`).toBe(1);
         expect(afterCrash.samples.get(base + b * PER_BATCH + i), `sample ${b}/${i}`).toBe(1);
+        const span = `${(b + 1).toString(16).padStart(32, "0")}/${(i + 1).toString(16).padStart(16, "0")}`;
+        expect(afterCrash.spans.get(span), `span ${span}`).toBe(1);
       }
     }
 
@@ -128,6 +154,8 @@ test("SIGKILL mid-load loses no acknowledged item and a full resend duplicates n
     expect([...final.events.values()].every((n) => n === 1)).toBe(true);
     expect(final.samples.size).toBe(BATCHES * PER_BATCH);
     expect([...final.samples.values()].every((n) => n === 1)).toBe(true);
+    expect(final.spans.size).toBe(BATCHES * PER_BATCH);
+    expect([...final.spans.values()].every((n) => n === 1)).toBe(true);
   } finally {
     await db.end();
   }
