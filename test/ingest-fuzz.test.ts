@@ -11,7 +11,7 @@ import { createApiKey } from "@/lib/api-keys/api-keys";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { getPool } from "@/lib/db/client";
 import { maintainStorage } from "@/lib/db/dialect";
-import { prng } from "@/lib/demo/demo-data";
+import { prng } from "@/lib/demo/shapes";
 import { ExportMetricsServiceRequest, ExportTraceServiceRequest } from "@/lib/ingest/proto/otlp";
 import { WriteRequest } from "@/lib/ingest/proto/remote-write";
 import { appSeriesDb } from "@/lib/series/series-db";

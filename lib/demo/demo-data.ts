@@ -3,20 +3,7 @@
 // metrics, events and spans that tell the same story.
 import type { SeriesKey } from "@/lib/series/write-series";
 import type { EventRow, SpanRow } from "@/lib/series/write-series";
-
-export function prng(seed: number) {
-  // mulberry32: small, fast, good enough for demo noise.
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Traffic multiplier in [0.2, 1]: quiet at night, busy mid-afternoon (UTC). */
-export const dailyRhythm = (t: number) => 0.6 - 0.4 * Math.cos(((t / 3_600_000 - 3) / 24) * 2 * Math.PI);
+import { dailyRhythm, prng, requestTrace } from "./shapes";
 
 const ROUTES = ["/checkout", "/login", "/api/orders", "/api/search"];
 const WORKFLOWS = ["invoice-sync", "lead-enrichment", "order-fulfilment"];
@@ -80,7 +67,6 @@ export function generateDemoData({ end, days, stepMs = 60_000, seed = 42 }: Demo
 
   const events: EventRow[] = [];
   const spans: SpanRow[] = [];
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join("");
   let sessionNo = 0;
   for (let t = start; t < end; t += 5 * 60_000) {
     const load = dailyRhythm(t);
@@ -127,37 +113,10 @@ export function generateDemoData({ end, days, stepMs = 60_000, seed = 42 }: Demo
         const incident = inIncident(at, end) && route === "/checkout";
         const base = route === "/api/search" ? 80 : 35;
         const duration = base * Math.exp(rand() * 1.2) * (incident ? 8 : 1);
-        const traceId = hex(32);
-        const rootId = hex(16);
         const status = incident && rand() < 0.3 ? "error" : "ok";
-        spans.push({
-          time: new Date(at),
-          traceId,
-          spanId: rootId,
-          service: "shop-api",
-          name: `GET ${route}`,
-          route,
-          kind: "server",
-          status,
-          durationMs: round(duration),
-          attributes: { "http.route": route },
-        });
-        spans.push({
-          time: new Date(at + 2),
-          traceId,
-          spanId: hex(16),
-          parentSpanId: rootId,
-          service: "shop-db",
-          name: "SELECT orders",
-          kind: "client",
-          status: "ok",
-          durationMs: round(duration * 0.4),
-          attributes: { "db.system": "postgresql" },
-        });
+        spans.push(...requestTrace(rand, new Date(at), route, duration, status));
       }
     }
   }
   return { series: [...byId.values()], events, spans };
 }
-
-const round = (x: number) => Math.round(x * 100) / 100;

@@ -3,7 +3,7 @@
 // distribution and errors. Pure (seeded); used by the load generator and the demo.
 import type { MetricInput } from "@/lib/ingest/normalized";
 import type { EventRow, SpanRow } from "@/lib/series/write-series";
-import { dailyRhythm, prng } from "./demo-data";
+import { dailyRhythm, prng, requestTrace } from "./shapes";
 
 const ROUTES = ["/checkout", "/login", "/api/orders", "/api/search", "/api/cart", "/api/users"];
 const WORKFLOWS = ["invoice-sync", "lead-enrichment", "order-fulfilment", "crm-backfill"];
@@ -19,12 +19,6 @@ export class TrafficGenerator {
     private readonly instances = 2,
   ) {
     this.rand = prng(seed);
-  }
-
-  private hex(n: number) {
-    let s = "";
-    for (let i = 0; i < n; i++) s += Math.floor(this.rand() * 16).toString(16);
-    return s;
   }
 
   private counter(key: string, inc: number) {
@@ -118,34 +112,8 @@ export class TrafficGenerator {
     while (out.length < count) {
       const route = ROUTES[Math.floor(this.rand() * ROUTES.length)];
       const duration = (route === "/api/search" ? 80 : 35) * Math.exp(this.rand() * 1.5);
-      const traceId = this.hex(32);
-      const rootId = this.hex(16);
       const at = new Date(t - Math.floor(this.rand() * 1000));
-      const status = this.rand() < 0.02 ? "error" : "ok";
-      out.push({
-        time: at,
-        traceId,
-        spanId: rootId,
-        service: "shop-api",
-        name: `GET ${route}`,
-        route,
-        kind: "server",
-        status,
-        durationMs: Math.round(duration * 100) / 100,
-        attributes: { "http.route": route },
-      });
-      out.push({
-        time: at,
-        traceId,
-        spanId: this.hex(16),
-        parentSpanId: rootId,
-        service: "shop-db",
-        name: "SELECT",
-        kind: "client",
-        status: "ok",
-        durationMs: Math.round(duration * 40) / 100,
-        attributes: { "db.system": "postgresql" },
-      });
+      out.push(...requestTrace(this.rand, at, route, duration, this.rand() < 0.02 ? "error" : "ok"));
     }
     return out.slice(0, count);
   }
