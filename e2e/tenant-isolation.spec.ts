@@ -54,6 +54,15 @@ const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]
 /** Routes that are not client-scoped, with the test below that covers them. */
 const OTHER_ROUTES = ["/api/v1/clients", "/api/v1/whoami", "/api/health", "/api/metrics", "/api/auth/[...nextauth]"];
 
+/** Prometheus-compatible read routes: the API key decides the tenant. */
+const PROM_ROUTES: Record<string, string> = {
+  "/api/v1/series": `/api/v1/series?match[]=${encodeURIComponent('{__name__=~".+"}')}`,
+  "/api/v1/labels": "/api/v1/labels",
+  "/api/v1/label/[name]/values": "/api/v1/label/__name__/values",
+  "/api/v1/metadata": "/api/v1/metadata",
+  "/api/v1/status/buildinfo": "/api/v1/status/buildinfo",
+};
+
 /** Ingest routes: the API key decides the tenant; covered by the last test below. */
 const INGEST_ROUTES: Record<string, { contentType: string; body: () => string }> = {
   "/api/v1/metrics": {
@@ -107,7 +116,7 @@ const send = (ctx: APIRequestContext, a: Attempt) => ctx.fetch(a.url, { method: 
 
 test("every route file is covered by this suite", () => {
   expect(routeFiles().sort()).toEqual(
-    [...Object.keys(CROSS_TENANT), ...OTHER_ROUTES, ...Object.keys(INGEST_ROUTES)].sort(),
+    [...Object.keys(CROSS_TENANT), ...OTHER_ROUTES, ...Object.keys(INGEST_ROUTES), ...Object.keys(PROM_ROUTES)].sort(),
   );
 });
 
@@ -194,4 +203,19 @@ test("an ingest key writes only into its own client, and other keys cannot write
   expect(globexAfter.events).toBe(globexBefore.events + 1);
   expect(globexAfter.spans).toBe(globexBefore.spans + 1);
   expect(globexAfter.series).toBe(globexBefore.series + 1);
+});
+
+test("the Prometheus API shows a key its own client's series only", async ({ request }) => {
+  const f = fixtures();
+  for (const url of Object.values(PROM_ROUTES)) {
+    expect((await request.get(url)).status(), `anonymous ${url}`).toBe(401);
+    const res = await request.get(url, { headers: { authorization: `Bearer ${f.globex.apiKey}` } });
+    expect(res.status(), url).toBe(200);
+    // The demo client (another tenant on this install) has workflow_runs_total; globex must not see it.
+    expect(await res.text(), url).not.toContain("workflow_runs_total");
+  }
+  const demoNames = await request.get("/api/v1/label/__name__/values", {
+    headers: { authorization: `Bearer ${f.globex.apiKey}` },
+  });
+  expect((await demoNames.json()).data).not.toContain("queue_depth");
 });

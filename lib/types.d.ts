@@ -3,3 +3,7 @@ declare module "snappyjs" {
   export default SnappyJS;
 }
 declare module "parse-prometheus-text-format";
+// The package ships types its "exports" map does not expose.
+declare module "@prometheus-io/lezer-promql" {
+  export const parser: import("@lezer/lr").LRParser;
+}

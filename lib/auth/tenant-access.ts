@@ -30,10 +30,24 @@ export async function tenantForUser(user: SessionUser, slug: string, needed: Rol
 
 const LAST_USED_PRECISION_MS = 60_000;
 
+/**
+ * The key from `Bearer <key>`, or the password of HTTP basic auth (what Grafana's
+ * Prometheus data source sends when configured with basic auth).
+ */
+function keyFromAuthorization(header: string): string | undefined {
+  const bearer = header.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return bearer;
+  const basic = header.match(/^Basic\s+(\S+)$/i)?.[1];
+  if (!basic) return undefined;
+  const decoded = Buffer.from(basic, "base64").toString("utf8");
+  return decoded.slice(decoded.indexOf(":") + 1) || undefined;
+}
+
 /** The client a valid API key belongs to. Missing, invalid or revoked keys → 401. */
+
 export async function authenticateApiKey(req: Request): Promise<TenantContext & { actor: ApiKeyActor }> {
-  const header = req.headers.get("authorization") ?? "";
-  const token = header.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const token = keyFromAuthorization(req.headers.get("authorization") ?? "");
+
   if (!token) throw unauthorized("Send an API key as 'Authorization: Bearer <key>'");
   if (!looksLikeApiKey(token)) throw unauthorized("The API key is not valid");
   const prisma = getPrisma();

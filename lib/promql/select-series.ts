@@ -1,0 +1,44 @@
+// Series selection for a set of matchers, tenant-scoped. SQL narrows by metric name and
+// equality matchers (jsonb containment, GIN-indexed) and by time when asked; the other
+// matchers are applied exactly as Prometheus applies them, in matchesAll.
+import type { TenantContext } from "@/lib/auth/tenant";
+import type { SeriesDb } from "@/lib/series/series-db";
+import { matchesAll, type Matcher } from "./selector";
+
+export type SelectedSeries = { id: bigint; labels: Record<string, string> };
+
+export class SeriesBudgetError extends Error {
+  readonly errorType = "execution";
+}
+
+export async function selectSeries(
+  tenant: TenantContext,
+  db: SeriesDb,
+  matchers: Matcher[],
+  opts: { start?: Date; end?: Date; limit?: number } = {},
+): Promise<SelectedSeries[]> {
+  const limit = opts.limit ?? 100_000;
+  const name = matchers.find((m) => m.name === "__name__" && m.op === "=")?.value ?? null;
+  const equal = Object.fromEntries(
+    matchers.filter((m) => m.op === "=" && m.value !== "" && m.name !== "__name__").map((m) => [m.name, m.value]),
+  );
+  const { rows } = await db.sql.query<{ id: string; labels: Record<string, string> }>(
+    `SELECT m.id, m.labels FROM series.metric_series m
+      WHERE m.client_id = $1 AND ($2::text IS NULL OR m.metric_name = $2) AND m.labels @> $3::jsonb
+        AND ($4::timestamptz IS NULL OR EXISTS (
+              SELECT 1 FROM series.metric_samples s WHERE s.series_id = m.id AND s.time >= $4 AND s.time <= $5))
+      LIMIT $6`,
+    [
+      tenant.clientId,
+      name,
+      JSON.stringify(equal),
+      opts.start?.toISOString() ?? null,
+      opts.end?.toISOString() ?? null,
+      limit + 1,
+    ],
+  );
+  if (rows.length > limit) {
+    throw new SeriesBudgetError(`the selector matches more than ${limit} series; add label matchers to narrow it`);
+  }
+  return rows.filter((r) => matchesAll(r.labels, matchers)).map((r) => ({ id: BigInt(r.id), labels: r.labels }));
+}
