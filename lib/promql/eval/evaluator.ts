@@ -1,0 +1,165 @@
+// Evaluates a PromQL AST over a time range, step by step, the way Prometheus 2.42 does:
+// instant selectors take the newest sample in the lookback window, range selectors the
+// samples in [t - range, t], offset and @ move the evaluation time (pure, given Storage).
+import { COMPARISON_OPS, type Expr, type VectorExpr } from "../ast";
+import { aggregate } from "./aggregate";
+import { binary } from "./binary";
+import { callFunction } from "./call";
+import { PromQLExecutionError, type Point, type Sample, type Series, type Storage } from "./types";
+
+export type Instant =
+  | { type: "vector"; samples: Sample[] }
+  | { type: "scalar"; v: number }
+  | { type: "string"; value: string }
+  | { type: "matrix"; series: Series[]; rangeStart: number; rangeEnd: number };
+
+export type EvalOptions = { start: number; end: number; step: number; lookbackMs?: number; maxSamples?: number };
+
+export class Evaluator {
+  private readonly lookback: number;
+  private readonly cache = new Map<VectorExpr, Series[]>();
+  private loaded = 0;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly opts: EvalOptions,
+  ) {
+    this.lookback = opts.lookbackMs ?? 300_000;
+  }
+
+  /** Every step's value: a series per label set for vectors, one series without labels for scalars. */
+  range(expr: Expr): { type: "matrix" | "scalar" | "string"; series: Series[] } {
+    const out = new Map<string, Series>();
+    let kind: "matrix" | "scalar" | "string" = "matrix";
+    for (let t = this.opts.start; t <= this.opts.end; t += this.opts.step) {
+      const value = this.at(expr, t);
+      if (value.type === "matrix")
+        throw new PromQLExecutionError("range vector cannot be the result of a range query; use an instant query");
+      if (value.type === "string") return { type: "string", series: [{ labels: { value: value.value }, points: [] }] };
+      if (value.type === "scalar") {
+        kind = "scalar";
+        const s = out.get("") ?? { labels: {}, points: [] };
+        s.points.push({ t, v: value.v });
+        out.set("", s);
+        continue;
+      }
+      for (const sample of value.samples) {
+        const key = JSON.stringify(Object.entries(sample.labels).sort());
+        const s = out.get(key) ?? { labels: sample.labels, points: [] };
+        if (s.points.length === 0) out.set(key, s);
+        s.points.push({ t, v: sample.v });
+      }
+    }
+    return { type: kind, series: [...out.values()] };
+  }
+
+  /** The value of `expr` at time `t` (milliseconds). */
+  at(expr: Expr, t: number): Instant {
+    switch (expr.type) {
+      case "number":
+        return { type: "scalar", v: expr.value };
+      case "string":
+        return { type: "string", value: expr.value };
+      case "vector":
+        return { type: "vector", samples: this.instantSelect(expr, t) };
+      case "matrix": {
+        const evalT = this.shift(expr.vector, t);
+        const rangeStart = evalT - expr.rangeMs;
+        const series = this.load(expr.vector, expr.rangeMs)
+          .map((s) => ({ labels: s.labels, points: window(s.points, rangeStart, evalT) }))
+          .filter((s) => s.points.length > 0);
+        return { type: "matrix", series, rangeStart, rangeEnd: evalT };
+      }
+      case "subquery":
+        return this.subquery(expr, t);
+      case "call":
+        return callFunction(this, expr, t);
+      case "aggregate":
+        return { type: "vector", samples: aggregate(this, expr, t) };
+      case "binary":
+        return binary(this, expr, t);
+      case "unary": {
+        const v = this.at(expr.expr, t);
+        if (expr.op === "+") return v;
+        if (v.type === "scalar") return { type: "scalar", v: -v.v };
+        if (v.type === "vector")
+          return { type: "vector", samples: v.samples.map((s) => ({ ...s, labels: dropNameOf(s.labels), v: -s.v })) };
+        return v;
+      }
+    }
+  }
+
+  /** The time a selector reads at: @ pins it, offset moves it back. */
+  private shift(sel: { offsetMs: number; at?: number | "start" | "end" }, t: number): number {
+    const base = sel.at === "start" ? this.opts.start : sel.at === "end" ? this.opts.end : (sel.at ?? t);
+    return base - sel.offsetMs;
+  }
+
+  private instantSelect(sel: VectorExpr, t: number): Sample[] {
+    const evalT = this.shift(sel, t);
+    const out: Sample[] = [];
+    for (const s of this.load(sel, 0)) {
+      const points = window(s.points, evalT - this.lookback, evalT);
+      const last = points[points.length - 1];
+      // t is the sample's own timestamp: timestamp() reads it; results use the step time.
+      if (last) out.push({ labels: s.labels, t: last.t, v: last.v });
+    }
+    return out;
+  }
+
+  /** Loads a selector's series once for the whole query window (plus lookback or range). */
+  private load(sel: VectorExpr, rangeMs: number): Series[] {
+    let series = this.cache.get(sel);
+    if (!series) {
+      const times = [this.opts.start, this.opts.end].map((t) => this.shift(sel, t));
+      const mint = Math.min(...times) - Math.max(rangeMs, this.lookback) - 1;
+      series = this.storage.select(sel.matchers, mint, Math.max(...times));
+      this.loaded += series.reduce((n, s) => n + s.points.length, 0);
+      if (this.loaded > (this.opts.maxSamples ?? 50_000_000)) {
+        throw new PromQLExecutionError("query processing would load too many samples into memory in query execution");
+      }
+      this.cache.set(sel, series);
+    }
+    return series;
+  }
+
+  private subquery(expr: Extract<Expr, { type: "subquery" }>, t: number): Instant {
+    const evalT = this.shift(expr, t);
+    const step = expr.stepMs ?? this.opts.step;
+    const rangeStart = evalT - expr.rangeMs;
+    const inner = new Map<string, Series>();
+    // Subquery steps are aligned to multiples of the step, within (evalT - range, evalT].
+    for (let ts = Math.floor(evalT / step) * step; ts > rangeStart; ts -= step) {
+      const v = this.at(expr.expr, ts);
+      if (v.type !== "vector") continue;
+      for (const s of v.samples) {
+        const key = JSON.stringify(Object.entries(s.labels).sort());
+        const series = inner.get(key) ?? { labels: s.labels, points: [] };
+        series.points.unshift({ t: ts, v: s.v });
+        inner.set(key, series);
+      }
+    }
+    return { type: "matrix", series: [...inner.values()], rangeStart, rangeEnd: evalT };
+  }
+}
+
+/** Points with from <= t <= to (closed on both ends, as in Prometheus 2.x). */
+export function window(points: Point[], from: number, to: number): Point[] {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid].t < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < points.length && points[end].t <= to) end++;
+  return points.slice(lo, end);
+}
+
+const dropNameOf = (labels: Record<string, string>) => {
+  const { __name__: _n, ...rest } = labels;
+  return rest;
+};
+
+export { COMPARISON_OPS };

@@ -1,0 +1,29 @@
+// Values PromQL evaluates to, in milliseconds and float64 (histograms not yet).
+export type Labels = Record<string, string>;
+export type Point = { t: number; v: number };
+/** A series of raw samples, as storage returns it. */
+export type Series = { labels: Labels; points: Point[] };
+/** One element of an instant vector. */
+export type Sample = { labels: Labels; t: number; v: number };
+
+/** Reads raw samples for the series matching `matchers` with mint < t <= maxt, sorted by time. */
+export interface Storage {
+  select(matchers: import("../selector").Matcher[], mint: number, maxt: number): Series[];
+}
+
+export class PromQLExecutionError extends Error {
+  readonly errorType = "execution";
+}
+
+/** Prometheus' identity of a label set: sorted name/value pairs. */
+export function signature(labels: Labels, only?: string[], without?: string[]): string {
+  const names = Object.keys(labels)
+    .filter((k) => (only ? only.includes(k) : !(without ?? []).includes(k)))
+    .sort();
+  return JSON.stringify(names.map((k) => [k, labels[k]]));
+}
+
+export const dropName = (labels: Labels): Labels => {
+  const { __name__: _drop, ...rest } = labels;
+  return rest;
+};
