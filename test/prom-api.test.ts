@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as labelValuesRoute } from "@/app/api/v1/label/[name]/values/route";
 import { GET as labelsGet, POST as labelsPost } from "@/app/api/v1/labels/route";
 import { GET as metadataRoute } from "@/app/api/v1/metadata/route";
+import { GET as queryGet, POST as queryPost } from "@/app/api/v1/query/route";
+import { GET as rangeGet, POST as rangePost } from "@/app/api/v1/query_range/route";
 import { GET as seriesGet, POST as seriesPost } from "@/app/api/v1/series/route";
 import { GET as buildinfo } from "@/app/api/v1/status/buildinfo/route";
 import { createApiKey } from "@/lib/api-keys/api-keys";
@@ -51,7 +53,6 @@ describe("Prometheus metadata API", () => {
     await maintainStorage(db.sql, db.dialect, { retentionDays: 3 });
     const batch = emptyBatch();
     const series: SeriesKey[] = [
-
       { name: "http_requests_total", labels: { route: "/checkout", status: "200" }, type: "counter" },
       { name: "http_requests_total", labels: { route: "/checkout", status: "500" }, type: "counter" },
       { name: "http_requests_total", labels: { route: "/login", status: "200" }, type: "counter" },
@@ -146,6 +147,10 @@ describe("Prometheus metadata API", () => {
           labelValuesRoute(req, { params: Promise.resolve({ name: "__name__" }) })) as never,
         "GET /api/v1/label/job/values": ((req: Request) =>
           labelValuesRoute(req, { params: Promise.resolve({ name: "job" }) })) as never,
+        "GET /api/v1/query": queryGet as never,
+        "POST /api/v1/query": queryPost as never,
+        "GET /api/v1/query_range": rangeGet as never,
+        "POST /api/v1/query_range": rangePost as never,
       });
     });
     afterAll(async () => app?.close());
@@ -158,6 +163,36 @@ describe("Prometheus metadata API", () => {
       const series = await promtool("query", "series", "--match", 'http_requests_total{status="500"}', server());
       expect(series).toBe('{__name__="http_requests_total", route="/checkout", status="500"}');
       expect(await promtool("query", "labels", server(), "job")).toBe("api");
+    });
+
+    it("runs instant and range queries", async () => {
+      const instant = await promtool(
+        "query",
+        "instant",
+        server(),
+        'sum by (status) (http_requests_total{route="/checkout"})',
+      );
+      const lines = instant.split("\n").sort();
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/^\{status="200"\} => 1 @\[\d+(\.\d+)?\]$/);
+      expect(lines[1]).toMatch(/^\{status="500"\} => 1 @\[\d+(\.\d+)?\]$/);
+      // The sample was written at now - 60 s; every step from just after it is within the lookback.
+      const start = Math.ceil((now - 60_000) / 1000);
+
+      const range = await promtool(
+        "query",
+        "range",
+        "--start",
+        String(start),
+        "--end",
+        String(start + 60),
+        "--step",
+        "30s",
+        server(),
+        "up",
+      );
+      expect(range).toContain('up{instance="a:1", job="api"} =>');
+      expect(range.match(/ @\[/g)).toHaveLength(3);
     });
   });
 });

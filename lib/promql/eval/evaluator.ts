@@ -125,11 +125,13 @@ export class Evaluator {
 
   private subquery(expr: Extract<Expr, { type: "subquery" }>, t: number): Instant {
     const evalT = this.shift(expr, t);
-    const step = expr.stepMs ?? this.opts.step;
+    // Without an explicit step, Prometheus uses its default evaluation interval (1m), not the query step.
+    const step = expr.stepMs ?? 60_000;
     const rangeStart = evalT - expr.rangeMs;
     const inner = new Map<string, Series>();
-    // Subquery steps are aligned to multiples of the step, within (evalT - range, evalT].
-    for (let ts = Math.floor(evalT / step) * step; ts > rangeStart; ts -= step) {
+    // Subquery steps are aligned to multiples of the step, within [evalT - range, evalT].
+    for (let ts = Math.floor(evalT / step) * step; ts >= rangeStart; ts -= step) {
+
       const v = this.at(expr.expr, ts);
       if (v.type !== "vector") continue;
       for (const s of v.samples) {

@@ -1,0 +1,69 @@
+// Instant and range PromQL queries for the Prometheus API, in Prometheus' result shapes.
+import type { TenantContext } from "@/lib/auth/tenant";
+import { typeOf } from "@/lib/promql/ast";
+import { parsePromQL } from "@/lib/promql/parse";
+import { formatSampleValue as fmt, formatTime } from "@/lib/promql/format";
+import { prepareEvaluator } from "@/lib/promql/sql-storage";
+import type { SeriesDb } from "@/lib/series/series-db";
+import { PromApiError } from "./prom-route";
+
+const MAX_POINTS = 11_000;
+
+export async function instantQuery(tenant: TenantContext, db: SeriesDb, query: string, t: number) {
+  const expr = parsePromQL(query);
+  const ev = await prepareEvaluator(tenant, db, expr, { start: t, end: t, step: 1 });
+  const value = ev.at(expr, t);
+  const ts = formatTime(t);
+  switch (value.type) {
+    case "scalar":
+      return { resultType: "scalar", result: [ts, fmt(value.v)] };
+    case "string":
+      return { resultType: "string", result: [ts, value.value] };
+    case "vector":
+      return { resultType: "vector", result: value.samples.map((s) => ({ metric: s.labels, value: [ts, fmt(s.v)] })) };
+    case "matrix":
+      return {
+        resultType: "matrix",
+        result: value.series.map((s) => ({
+          metric: s.labels,
+          values: s.points.map((p) => [formatTime(p.t), fmt(p.v)]),
+        })),
+      };
+  }
+}
+
+export async function rangeQuery(
+  tenant: TenantContext,
+  db: SeriesDb,
+  query: string,
+  start: number,
+  end: number,
+  step: number,
+) {
+  if (end < start) throw new PromApiError("bad_data", "end timestamp must not be before start time");
+  if (!(step > 0))
+    throw new PromApiError(
+      "bad_data",
+      "zero or negative query resolution step widths are not accepted. Try a positive integer",
+    );
+  if ((end - start) / step > MAX_POINTS) {
+    throw new PromApiError(
+      "bad_data",
+      "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)",
+    );
+  }
+  const expr = parsePromQL(query);
+  const t = typeOf(expr);
+  if (t !== "scalar" && t !== "vector") {
+    throw new PromApiError(
+      "bad_data",
+      `invalid expression type "${t === "matrix" ? "range vector" : t}" for range query, must be Scalar or instant Vector`,
+    );
+  }
+  const ev = await prepareEvaluator(tenant, db, expr, { start, end, step });
+  const result = ev.range(expr);
+  return {
+    resultType: "matrix",
+    result: result.series.map((s) => ({ metric: s.labels, values: s.points.map((p) => [formatTime(p.t), fmt(p.v)]) })),
+  };
+}

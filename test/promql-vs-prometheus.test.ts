@@ -1,0 +1,181 @@
+// The same samples sent to a real Prometheus 2.42 (remote-write receiver) and to Telltale;
+// the same range queries run against both must give the same series and values. A small
+// preview of the compliance harness issue #4 asks for.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import SnappyJS from "snappyjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TenantContext } from "@/lib/auth/tenant";
+import { maintainStorage } from "@/lib/db/dialect";
+import { emptyBatch } from "@/lib/ingest/normalized";
+import { ingest } from "@/lib/ingest/pipeline";
+import { WriteRequest } from "@/lib/ingest/proto/remote-write";
+import { rangeQuery } from "@/lib/prom-api/query";
+import { appSeriesDb } from "@/lib/series/series-db";
+import { useTestDatabase } from "./db";
+import { makeClient } from "./fixtures";
+
+const QUERIES = [
+  "demo_gauge",
+  "demo_gauge offset 5m",
+  "rate(demo_counter[1m])",
+  "increase(demo_counter[5m])",
+  "irate(demo_counter[1m])",
+  "sum by (job) (rate(demo_counter[5m]))",
+  "avg_over_time(demo_gauge[5m])",
+  "max_over_time(demo_gauge[3m])",
+  "histogram_quantile(0.9, rate(demo_hist_bucket[5m]))",
+  "demo_counter / on(instance, job) group_left demo_gauge",
+  "topk(2, demo_gauge)",
+  "demo_gauge > 50",
+  "demo_gauge > bool 50",
+  "time()",
+  "max_over_time(rate(demo_counter[1m])[5m:1m])",
+  'label_replace(demo_gauge, "host", "h-$1", "instance", "(.*)")',
+  'count_values("v", round(demo_gauge / 10))',
+  "deriv(demo_gauge[5m])",
+  "predict_linear(demo_gauge[5m], 60)",
+  "quantile(0.5, demo_gauge)",
+  "stddev by (job) (demo_gauge)",
+  'absent(nonexistent{job="x"})',
+  "changes(demo_gauge[5m])",
+  "resets(demo_counter[10m])",
+  "-demo_gauge + 2 * 3",
+  "demo_gauge and on(instance) demo_counter",
+  "demo_gauge unless demo_gauge > 50",
+];
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+
+type Matrix = { metric: Record<string, string>; values: [number, string][] }[];
+const canonical = (m: Matrix) =>
+  [...m]
+    .map((s) => ({ ...s, key: JSON.stringify(Object.entries(s.metric).sort()) }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+
+function sameValue(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [x, y] = [Number(a), Number(b)];
+  return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+}
+
+describe("PromQL compared with Prometheus 2.42", () => {
+  useTestDatabase();
+  let tenant: TenantContext;
+  let prometheus: ChildProcess;
+  let promUrl: string;
+  let dir: string;
+  const end = Math.floor(Date.now() / 60_000) * 60_000 - 60_000;
+  const start = end - 30 * 60_000;
+
+  beforeAll(async () => {
+    tenant = await makeClient("promql");
+    const db = await appSeriesDb();
+    await maintainStorage(db.sql, db.dialect, { retentionDays: 2 });
+    const port = await freePort();
+    promUrl = `http://127.0.0.1:${port}`;
+    dir = mkdtempSync(path.join(os.tmpdir(), "telltale-promql-"));
+    prometheus = spawn("/usr/bin/prometheus", [
+      `--config.file=/dev/null`,
+      `--storage.tsdb.path=${dir}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      "--web.enable-remote-write-receiver",
+    ]);
+    for (let i = 0; i < 100; i++) {
+      if (
+        await fetch(`${promUrl}/-/ready`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    // 40 minutes of 15 s samples: counters with a reset, gauges, a histogram.
+    const series: { labels: Record<string, string>; value: (i: number) => number }[] = [];
+    for (const [job, instance] of [
+      ["api", "a"],
+      ["api", "b"],
+      ["db", "c"],
+    ]) {
+      series.push({
+        labels: { __name__: "demo_counter", job, instance },
+        value: (i) => (i < 90 ? i * (instance.charCodeAt(0) - 96) : (i - 90) * 2),
+      });
+      series.push({
+        labels: { __name__: "demo_gauge", job, instance },
+        value: (i) => 50 + 40 * Math.sin(i / 10 + instance.charCodeAt(0)),
+      });
+    }
+    for (const le of ["0.1", "0.5", "1", "+Inf"]) {
+      const share = { "0.1": 0.3, "0.5": 0.7, "1": 0.9, "+Inf": 1 }[le]!;
+      series.push({
+        labels: { __name__: "demo_hist_bucket", job: "api", le },
+        value: (i) => Math.round(i * 10 * share),
+      });
+    }
+    const t0 = end - 40 * 60_000;
+    const timeseries = series.map((s) => ({
+      labels: Object.entries(s.labels).map(([name, value]) => ({ name, value })),
+      samples: Array.from({ length: 161 }, (_, i) => ({ timestamp: t0 + i * 15_000, value: s.value(i) })),
+    }));
+    const body = SnappyJS.compress(WriteRequest.encode(WriteRequest.fromObject({ timeseries })).finish());
+    const res = await fetch(`${promUrl}/api/v1/write`, {
+      method: "POST",
+      headers: {
+        "Content-Encoding": "snappy",
+        "Content-Type": "application/x-protobuf",
+        "X-Prometheus-Remote-Write-Version": "0.1.0",
+      },
+      body: Buffer.from(body),
+    });
+    expect(res.status).toBe(204);
+    const batch = emptyBatch();
+    batch.metrics = series.map((s, index) => {
+      const { __name__: name, ...labels } = s.labels;
+      return {
+        key: { name, labels },
+        index,
+        points: timeseries[index].samples.map((p) => [p.timestamp, p.value] as [number, number]),
+      };
+    });
+    batch.received = series.length;
+    await ingest(tenant, batch);
+  }, 60_000);
+
+  afterAll(() => {
+    prometheus?.kill("SIGTERM");
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(QUERIES)("%s", async (query) => {
+    const params = new URLSearchParams({ query, start: String(start / 1000), end: String(end / 1000), step: "60" });
+    const theirs = (await (await fetch(`${promUrl}/api/v1/query_range?${params}`)).json()) as {
+      status: string;
+      data: { result: Matrix };
+    };
+    expect(theirs.status).toBe("success");
+    const ours = (await rangeQuery(tenant, await appSeriesDb(), query, start, end, 60_000)) as unknown as {
+      result: Matrix;
+    };
+    const [a, b] = [canonical(ours.result), canonical(theirs.data.result)];
+    expect(a.map((s) => s.key)).toEqual(b.map((s) => s.key));
+    a.forEach((s, i) => {
+      expect(s.values.map((v) => v[0])).toEqual(b[i].values.map((v) => v[0]));
+      s.values.forEach(([, v], j) =>
+        expect(sameValue(v, b[i].values[j][1]), `${s.key} at ${s.values[j][0]}: ${v} vs ${b[i].values[j][1]}`).toBe(
+          true,
+        ),
+      );
+    });
+  });
+});
