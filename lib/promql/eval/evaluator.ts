@@ -5,7 +5,7 @@ import { COMPARISON_OPS, type Expr, type VectorExpr } from "../ast";
 import { aggregate } from "./aggregate";
 import { binary } from "./binary";
 import { callFunction } from "./call";
-import { PromQLExecutionError, type Point, type Sample, type Series, type Storage } from "./types";
+import { compareLabels, PromQLExecutionError, type Point, type Sample, type Series, type Storage } from "./types";
 
 export type Instant =
   | { type: "vector"; samples: Sample[] }
@@ -18,6 +18,8 @@ export type EvalOptions = { start: number; end: number; step: number; lookbackMs
 export class Evaluator {
   private readonly lookback: number;
   private readonly cache = new Map<VectorExpr, Series[]>();
+  /** How much further back than the query start the enclosing subqueries evaluate. */
+  private reach = 0;
   private loaded = 0;
 
   constructor(
@@ -112,8 +114,12 @@ export class Evaluator {
     let series = this.cache.get(sel);
     if (!series) {
       const times = [this.opts.start, this.opts.end].map((t) => this.shift(sel, t));
-      const mint = Math.min(...times) - Math.max(rangeMs, this.lookback) - 1;
-      series = this.storage.select(sel.matchers, mint, Math.max(...times));
+      const mint = Math.min(...times) - this.reach - Math.max(rangeMs, this.lookback) - 1;
+      // Sorted by label set, as Prometheus' storage returns series: ties (topk) break the same way.
+      series = this.storage
+        .select(sel.matchers, mint, Math.max(...times))
+        .sort((a, b) => compareLabels(a.labels, b.labels));
+
       this.loaded += series.reduce((n, s) => n + s.points.length, 0);
       if (this.loaded > (this.opts.maxSamples ?? 50_000_000)) {
         throw new PromQLExecutionError("query processing would load too many samples into memory in query execution");
@@ -129,10 +135,20 @@ export class Evaluator {
     const step = expr.stepMs ?? 60_000;
     const rangeStart = evalT - expr.rangeMs;
     const inner = new Map<string, Series>();
+    const reachHere = expr.rangeMs + Math.max(0, expr.offsetMs);
+    this.reach += reachHere;
+    const steps: number[] = [];
     // Subquery steps are aligned to multiples of the step, within [evalT - range, evalT].
-    for (let ts = Math.floor(evalT / step) * step; ts >= rangeStart; ts -= step) {
+    for (let ts = Math.floor(evalT / step) * step; ts >= rangeStart; ts -= step) steps.push(ts);
+    let values: Instant[];
+    try {
+      values = steps.map((ts) => this.at(expr.expr, ts));
+    } finally {
+      this.reach -= reachHere;
+    }
+    for (const [i, ts] of steps.entries()) {
+      const v = values[i];
 
-      const v = this.at(expr.expr, ts);
       if (v.type !== "vector") continue;
       for (const s of v.samples) {
         const key = JSON.stringify(Object.entries(s.labels).sort());

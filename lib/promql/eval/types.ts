@@ -23,6 +23,18 @@ export function signature(labels: Labels, only?: string[], without?: string[]): 
   return JSON.stringify(names.map((k) => [k, labels[k]]));
 }
 
+/** Prometheus' labels.Compare: label by label in name order, then by count. */
+export function compareLabels(a: Labels, b: Labels): number {
+  const ka = Object.keys(a).sort();
+  const kb = Object.keys(b).sort();
+  for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
+    if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+    const [va, vb] = [a[ka[i]], b[kb[i]]];
+    if (va !== vb) return va < vb ? -1 : 1;
+  }
+  return ka.length - kb.length;
+}
+
 export const dropName = (labels: Labels): Labels => {
   const { __name__: _drop, ...rest } = labels;
   return rest;
