@@ -97,7 +97,7 @@ const QUERIES = [
   'label_join(demo_gauge, "combo", "-", "job", "instance")',
   "sum without (le) (rate(demo_hist_bucket[5m]))",
   "histogram_quantile(0.5, sum by (le) (rate(demo_hist_bucket[5m])))",
-  "count_values by (job) (\"value\", demo_counter)",
+  'count_values by (job) ("value", demo_counter)',
   "topk(1, rate(demo_counter[5m]))",
   "avg_over_time(demo_gauge[5m:30s])",
   "rate(demo_counter[10m:1m])",
@@ -106,6 +106,22 @@ const QUERIES = [
   "sort_desc(demo_gauge)",
 ];
 
+/** Queries Prometheus refuses; Telltale must refuse them too, with the same errorType. */
+const INVALID = [
+  "rate(demo_gauge)",
+  "sum(demo_gauge[5m])",
+  "demo_gauge[5m]",
+  "1 > 2",
+  "demo_gauge and 1",
+  '{job=~".*"}',
+  "demo_gauge{",
+  "nosuch(demo_gauge)",
+  "topk(demo_gauge)",
+  "sum(demo_gauge) @ 100",
+  "demo_gauge / on(job) demo_gauge",
+  "demo_counter + on(job) group_left demo_gauge",
+  '"a string"',
+];
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -214,6 +230,20 @@ describe("PromQL compared with Prometheus 2.42", () => {
   afterAll(() => {
     prometheus?.kill("SIGTERM");
     if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(INVALID)("fails like Prometheus: %s", async (query) => {
+    const params = new URLSearchParams({ query, start: String(start / 1000), end: String(end / 1000), step: "60" });
+    const theirs = (await (await fetch(`${promUrl}/api/v1/query_range?${params}`)).json()) as {
+      status: string;
+      errorType: string;
+    };
+    expect(theirs.status).toBe("error");
+    const ours = await rangeQuery(tenant, await appSeriesDb(), query, start, end, 60_000).then(
+      () => ({ errorType: "none" }),
+      (err: { errorType?: string }) => ({ errorType: err.errorType ?? "internal" }),
+    );
+    expect(ours.errorType).toBe(theirs.errorType);
   });
 
   it.each(QUERIES)("%s", async (query) => {
