@@ -8,8 +8,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import SnappyJS from "snappyjs";
 import { setEnv } from "../lib/env";
+import { eventsBody, jsonMetricsBody, otlpMetricsBody, remoteWriteBody, SERIES, spansBody } from "./lib/bench-bodies";
 import { ensurePrismaClient } from "./lib/runtime";
 import { ensureTestServer } from "./lib/test-server";
 
@@ -170,8 +170,6 @@ async function main() {
   const { systemTenant } = await import("../lib/auth/tenant-access");
   const { appSeriesDb } = await import("../lib/series/series-db");
   const { upsertSeries } = await import("../lib/series/write-series");
-  const { WriteRequest } = await import("../lib/ingest/proto/remote-write");
-  const { ExportMetricsServiceRequest } = await import("../lib/ingest/proto/otlp");
   const { closeDb } = await import("../lib/db/client");
   await prepareDatabase({ retentionDays: 7 });
   await createClient(null, { slug: "bench", name: "Bench" });
@@ -203,24 +201,11 @@ async function main() {
   const base = String(first).trim();
   const t0 = Date.now() - 3_000_000;
 
-  // remote_write: 500 series × 20 samples per request, as a Prometheus queue shard sends.
-  const SERIES = 500;
-  const rw = (i: number, start = t0) =>
-    SnappyJS.compress(
-      WriteRequest.encode(
-        WriteRequest.fromObject({
-          timeseries: Array.from({ length: SERIES }, (_, s) => ({
-            labels: [
-              { name: "__name__", value: "bench_rw" },
-              { name: "instance", value: `host-${s}` },
-              { name: "job", value: "node" },
-            ],
-            samples: Array.from({ length: 20 }, (_, k) => ({ value: k, timestamp: start + i * 20 + k })),
-          })),
-        }),
-      ).finish(),
-    );
-  results.push(await load("remote_write", `${base}/api/v1/write`, key, "application/x-protobuf", SERIES * 20, rw));
+  results.push(
+    await load("remote_write", `${base}/api/v1/write`, key, "application/x-protobuf", SERIES * 20, (i) =>
+      remoteWriteBody(i, t0),
+    ),
+  );
   const atSaturation = memoryMiB(child.pid!);
   // Eight times the senders: the server must refuse the excess (503) and keep its memory bounded.
   const overload = await saturate(
@@ -229,86 +214,26 @@ async function main() {
     key,
     "application/x-protobuf",
     SERIES * 20,
-    (i) => rw(i, t0 - 1_000_000), // its own time range: no duplicates of the runs above
+    (i) => remoteWriteBody(i, t0 - 1_000_000), // its own time range: no duplicates of the runs above
     CONCURRENCY * 8,
   );
   const underOverload = memoryMiB(child.pid!);
-
-  const json = (i: number) =>
-    JSON.stringify({
-      series: Array.from({ length: SERIES }, (_, s) => ({
-        name: "bench_json",
-        labels: { instance: `host-${s}` },
-        points: Array.from({ length: 10 }, (_, k) => [t0 + i * 10 + k, k]),
-      })),
-    });
-  results.push(await load("JSON metrics", `${base}/api/v1/metrics`, key, "application/json", SERIES * 10, json));
-
-  const otlp = (i: number) =>
-    ExportMetricsServiceRequest.encode(
-      ExportMetricsServiceRequest.fromObject({
-        resourceMetrics: [
-          {
-            resource: { attributes: [{ key: "service.name", value: { stringValue: "bench" } }] },
-            scopeMetrics: [
-              {
-                metrics: [
-                  {
-                    name: "bench_otlp",
-                    gauge: {
-                      dataPoints: Array.from({ length: SERIES * 4 }, (_, s) => ({
-                        attributes: [{ key: "instance", value: { stringValue: `host-${s % SERIES}` } }],
-                        timeUnixNano: String(BigInt(t0 + i * 4 + Math.floor(s / SERIES)) * 1_000_000n),
-                        asDouble: s,
-                      })),
-                    },
-                  },
-                ],
-              },
-            ],
-          },
-        ],
-      }),
-    ).finish();
   results.push(
-    await load("OTLP metrics", `${base}/api/otlp/v1/metrics`, key, "application/x-protobuf", SERIES * 4, otlp),
+    await load("JSON metrics", `${base}/api/v1/metrics`, key, "application/json", SERIES * 10, (i) =>
+      jsonMetricsBody(i, t0),
+    ),
   );
-
-  const events = (i: number) =>
-    JSON.stringify({
-      events: Array.from({ length: 500 }, (_, k) => ({
-        name: "bench_event",
-        id: `${i}-${k}`,
-        timestamp: t0 + i,
-        userId: `u${k}`,
-        properties: { plan: "pro" },
-        value: k,
-      })),
-    });
-  results.push(await load("events", `${base}/api/v1/events`, key, "application/json", 500, events));
-
-  const spans = (i: number) =>
-    JSON.stringify({
-      resourceSpans: [
-        {
-          resource: { attributes: [{ key: "service.name", value: { stringValue: "bench" } }] },
-          scopeSpans: [
-            {
-              spans: Array.from({ length: 500 }, (_, k) => ({
-                traceId: (i * 1000 + k).toString(16).padStart(32, "0"),
-                spanId: (k + 1).toString(16).padStart(16, "0"),
-                name: "GET /bench",
-                kind: 2,
-                startTimeUnixNano: `${t0 + i}000000`,
-                endTimeUnixNano: `${t0 + i + 5}000000`,
-                attributes: [{ key: "http.route", value: { stringValue: "/bench" } }],
-              })),
-            },
-          ],
-        },
-      ],
-    });
-  results.push(await load("spans (OTLP JSON)", `${base}/api/otlp/v1/traces`, key, "application/json", 500, spans));
+  results.push(
+    await load("OTLP metrics", `${base}/api/otlp/v1/metrics`, key, "application/x-protobuf", SERIES * 4, (i) =>
+      otlpMetricsBody(i, t0),
+    ),
+  );
+  results.push(await load("events", `${base}/api/v1/events`, key, "application/json", 500, (i) => eventsBody(i, t0)));
+  results.push(
+    await load("spans (OTLP JSON)", `${base}/api/otlp/v1/traces`, key, "application/json", 500, (i) =>
+      spansBody(i, t0),
+    ),
+  );
   child.kill("SIGTERM");
 
   const rate = (r: Result) => r.items / r.seconds;
