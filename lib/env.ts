@@ -66,11 +66,6 @@ export function setEnv(values: Partial<Record<keyof Env, string>>): void {
   cached = undefined;
 }
 
-/** Everything a child process (next start, playwright) should inherit. */
-export function processEnv(): NodeJS.ProcessEnv {
-  return process.env;
-}
-
 export function isDemoEnabled(e: Env, embedded: boolean): boolean {
   return e.DEMO ?? embedded;
 }

@@ -22,5 +22,3 @@ export const labelSetKey = (metricName: string, labels: Labels) =>
   JSON.stringify(Object.entries(canonicalLabels(metricName, labels)));
 
 export const labelSetKeyHash = (key: string): Buffer => createHash("sha256").update(key).digest();
-
-export const labelsHash = (canonical: Labels): Buffer => labelSetKeyHash(JSON.stringify(Object.entries(canonical)));

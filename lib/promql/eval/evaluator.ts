@@ -1,7 +1,7 @@
 // Evaluates a PromQL AST over a time range, step by step, the way Prometheus 2.42 does:
 // instant selectors take the newest sample in the lookback window, range selectors the
 // samples in [t - range, t], offset and @ move the evaluation time (pure, given Storage).
-import { COMPARISON_OPS, type Expr, type VectorExpr } from "../ast";
+import type { Expr, VectorExpr } from "../ast";
 import { aggregate } from "./aggregate";
 import { binary } from "./binary";
 import { callFunction } from "./call";
@@ -179,5 +179,3 @@ const dropNameOf = (labels: Record<string, string>) => {
   const { __name__: _n, ...rest } = labels;
   return rest;
 };
-
-export { COMPARISON_OPS };
