@@ -7,6 +7,7 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { pgSql } from "@/lib/db/client";
 import {
+  floatText,
   insertEventRows,
   insertSpanRows,
   type EventRow,
@@ -26,14 +27,12 @@ export type WriteRows = {
 // INSERT … ON CONFLICT DO NOTHING instead, times as epoch milliseconds converted in SQL.
 
 const STAGING = `CREATE TEMP TABLE IF NOT EXISTS ingest_samples (series_id bigint, t_ms bigint, value float8) ON COMMIT DELETE ROWS`;
-const floatText = (v: number) =>
-  Number.isNaN(v) ? "NaN" : v === Infinity ? "Infinity" : v === -Infinity ? "-Infinity" : String(v);
-
-function* copyLines(samples: SampleRow[]) {
+/** COPY text lines, in chunks; `time` writes a sample's time the way the target column reads it. */
+function* copyLines(samples: SampleRow[], time: (s: SampleRow) => string | number) {
   const CHUNK = 5000;
   for (let i = 0; i < samples.length; i += CHUNK) {
     let text = "";
-    for (const s of samples.slice(i, i + CHUNK)) text += `${s.seriesId}\t${s.time.getTime()}\t${floatText(s.value)}\n`;
+    for (const s of samples.slice(i, i + CHUNK)) text += `${s.seriesId}\t${time(s)}\t${floatText(s.value)}\n`;
     yield text;
   }
 }
@@ -41,23 +40,17 @@ function* copyLines(samples: SampleRow[]) {
 const copy = (conn: pg.PoolClient, sql: string, lines: Iterable<string>) =>
   pipeline(Readable.from(lines), conn.query(copyFrom(sql)));
 
-function* isoLines(samples: SampleRow[]) {
-  const CHUNK = 5000;
-  for (let i = 0; i < samples.length; i += CHUNK) {
-    let text = "";
-    for (const s of samples.slice(i, i + CHUNK))
-      text += `${s.seriesId}\t${s.time.toISOString()}\t${floatText(s.value)}\n`;
-    yield text;
-  }
-}
-
 async function copySamples(conn: pg.PoolClient, samples: SampleRow[]): Promise<void> {
   if (samples.length === 0) return;
   // Fast path: COPY straight into the table. A duplicate (a retried batch) makes it fail
   // with unique_violation; the savepoint undoes it and the staging path skips duplicates.
   await conn.query("SAVEPOINT direct_copy");
   try {
-    await copy(conn, "COPY series.metric_samples (series_id, time, value) FROM STDIN", isoLines(samples));
+    await copy(
+      conn,
+      "COPY series.metric_samples (series_id, time, value) FROM STDIN",
+      copyLines(samples, (x) => x.time.toISOString()),
+    );
     await conn.query("RELEASE SAVEPOINT direct_copy");
     return;
   } catch (err) {
@@ -65,7 +58,11 @@ async function copySamples(conn: pg.PoolClient, samples: SampleRow[]): Promise<v
     await conn.query("ROLLBACK TO SAVEPOINT direct_copy");
   }
   await conn.query(STAGING);
-  await copy(conn, "COPY ingest_samples FROM STDIN", copyLines(samples));
+  await copy(
+    conn,
+    "COPY ingest_samples FROM STDIN",
+    copyLines(samples, (x) => x.time.getTime()),
+  );
 
   await conn.query(
     `INSERT INTO series.metric_samples (series_id, time, value)

@@ -1,7 +1,7 @@
 // Label names, label values, series and metric metadata for the Prometheus API (tenant-scoped).
 import type { TenantContext } from "@/lib/auth/tenant";
 import { selectSeries } from "@/lib/promql/select-series";
-import { parseSelector } from "@/lib/promql/selector";
+import { parseSelector } from "@/lib/promql/parse";
 import type { SeriesDb } from "@/lib/series/series-db";
 
 export type Range = { start?: Date; end?: Date };

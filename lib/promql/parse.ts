@@ -249,3 +249,10 @@ export function parsePromQL(query: string): Expr {
   const root = tree.topNode.firstChild ?? fail("no expression found in input");
   return new Converter(query).expr(root);
 }
+
+/** The matchers of a query that must be exactly one series selector (match[] parameters). */
+export function parseSelector(query: string): Matcher[] {
+  const expr = parsePromQL(query);
+  if (expr.type !== "vector") return fail(`expected a series selector such as up{job="api"}, got "${query}"`);
+  return expr.matchers;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { matchesAll, parseSelector, PromQLParseError, unquote } from "./selector";
+import { parseSelector } from "./parse";
+import { matchesAll, PromQLParseError, unquote } from "./selector";
 
 describe("parseSelector", () => {
   it("reads the metric name and every kind of matcher", () => {

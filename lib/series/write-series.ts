@@ -52,15 +52,15 @@ export async function insertSamples(db: SeriesDb | { sql: Sql }, rows: SampleRow
     [
       rows.map((r) => r.seriesId.toString()),
       rows.map((r) => r.time.toISOString()),
-      rows.map((r) => floatParam(r.value)),
+      rows.map((r) => floatText(r.value)),
     ],
   );
   return res.rowCount ?? 0;
 }
 
 // node-postgres sends numbers as text; NaN and ±Inf must be spelled the way PostgreSQL reads them.
-const floatParam = (v: number) =>
-  Number.isNaN(v) ? "NaN" : v === Infinity ? "Infinity" : v === -Infinity ? "-Infinity" : v;
+export const floatText = (v: number) =>
+  Number.isNaN(v) ? "NaN" : v === Infinity ? "Infinity" : v === -Infinity ? "-Infinity" : String(v);
 
 export type EventRow = {
   time: Date;
