@@ -8,10 +8,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { setEnv } from "../lib/env";
 import { eventsBody, jsonMetricsBody, otlpMetricsBody, remoteWriteBody, SERIES, spansBody } from "./lib/bench-bodies";
-import { ensurePrismaClient } from "./lib/runtime";
-import { ensureTestServer } from "./lib/test-server";
+import { scratchDatabase } from "./lib/scratch-db";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -153,28 +151,10 @@ async function paced(
 }
 
 async function main() {
-  ensurePrismaClient();
-  const server = await ensureTestServer();
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query("DROP DATABASE IF EXISTS telltale_bench WITH (FORCE)");
-  await admin.query("CREATE DATABASE telltale_bench");
-  await admin.end();
-  const url = new URL(server.url);
-  url.pathname = "/telltale_bench";
-  setEnv({ DATABASE_URL: url.toString() });
-
-  const { prepareDatabase } = await import("../lib/bootstrap/prepare-database");
-  const { createClient } = await import("../lib/clients/clients");
-  const { createApiKey } = await import("../lib/api-keys/api-keys");
-  const { systemTenant } = await import("../lib/auth/tenant-access");
+  const { url, tenant, key, stop } = await scratchDatabase("telltale_bench", ["ingest"]);
   const { appSeriesDb } = await import("../lib/series/series-db");
   const { upsertSeries } = await import("../lib/series/write-series");
   const { closeDb } = await import("../lib/db/client");
-  await prepareDatabase({ retentionDays: 7 });
-  await createClient(null, { slug: "bench", name: "Bench" });
-  const tenant = await systemTenant("bench", "bench");
-  const { key } = await createApiKey(tenant, { name: "bench", scopes: ["ingest"] });
   const copySeries = await upsertSeries(
     tenant,
     await appSeriesDb(),
@@ -256,7 +236,7 @@ async function main() {
   console.log(
     "× COPY compares with raw COPY of the same shape (500 series); the 1-series column is the easiest case.\nTargets: remote_write ≥ 100,000 samples/s (≥ 0.6× COPY), JSON ≥ 60,000/s, events ≥ 15,000/s, p99 ≤ 250 ms below saturation.",
   );
-  await server.stop();
+  await stop();
 }
 
 main().catch((err) => {

@@ -1,20 +1,14 @@
 // The same samples sent to a real Prometheus 2.42 (remote-write receiver) and to Telltale;
 // the same range queries run against both must give the same series and values. A small
 // preview of the compliance harness issue #4 asks for.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
-import SnappyJS from "snappyjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { maintainStorage } from "@/lib/db/dialect";
 import { emptyBatch } from "@/lib/ingest/normalized";
 import { ingest } from "@/lib/ingest/pipeline";
-import { WriteRequest } from "@/lib/ingest/proto/remote-write";
 import { rangeQuery } from "@/lib/prom-api/query";
 import { appSeriesDb } from "@/lib/series/series-db";
+import { sendRemoteWrite, startPrometheus } from "@/scripts/lib/prometheus";
 import { useTestDatabase } from "./db";
 import { makeClient } from "./fixtures";
 
@@ -123,14 +117,6 @@ const INVALID = [
   '"a string"',
 ];
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
 type Matrix = { metric: Record<string, string>; values: [number, string][] }[];
 const canonical = (m: Matrix) =>
   [...m]
@@ -146,9 +132,8 @@ function sameValue(a: string, b: string): boolean {
 describe("PromQL compared with Prometheus 2.42", () => {
   useTestDatabase();
   let tenant: TenantContext;
-  let prometheus: ChildProcess;
+  let prometheus: Awaited<ReturnType<typeof startPrometheus>>;
   let promUrl: string;
-  let dir: string;
   const end = Math.floor(Date.now() / 60_000) * 60_000 - 60_000;
   const start = end - 30 * 60_000;
 
@@ -156,25 +141,8 @@ describe("PromQL compared with Prometheus 2.42", () => {
     tenant = await makeClient("promql");
     const db = await appSeriesDb();
     await maintainStorage(db.sql, db.dialect, { retentionDays: 2 });
-    const port = await freePort();
-    promUrl = `http://127.0.0.1:${port}`;
-    dir = mkdtempSync(path.join(os.tmpdir(), "telltale-promql-"));
-    prometheus = spawn("/usr/bin/prometheus", [
-      `--config.file=/dev/null`,
-      `--storage.tsdb.path=${dir}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      "--web.enable-remote-write-receiver",
-    ]);
-    for (let i = 0; i < 100; i++) {
-      if (
-        await fetch(`${promUrl}/-/ready`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    prometheus = await startPrometheus();
+    promUrl = prometheus.url;
     // 40 minutes of 15 s samples: counters with a reset, gauges, a histogram.
     const series: { labels: Record<string, string>; value: (i: number) => number }[] = [];
     for (const [job, instance] of [
@@ -200,20 +168,10 @@ describe("PromQL compared with Prometheus 2.42", () => {
     }
     const t0 = end - 40 * 60_000;
     const timeseries = series.map((s) => ({
-      labels: Object.entries(s.labels).map(([name, value]) => ({ name, value })),
+      labels: s.labels,
       samples: Array.from({ length: 161 }, (_, i) => ({ timestamp: t0 + i * 15_000, value: s.value(i) })),
     }));
-    const body = SnappyJS.compress(WriteRequest.encode(WriteRequest.fromObject({ timeseries })).finish());
-    const res = await fetch(`${promUrl}/api/v1/write`, {
-      method: "POST",
-      headers: {
-        "Content-Encoding": "snappy",
-        "Content-Type": "application/x-protobuf",
-        "X-Prometheus-Remote-Write-Version": "0.1.0",
-      },
-      body: Buffer.from(body),
-    });
-    expect(res.status).toBe(204);
+    await sendRemoteWrite(`${promUrl}/api/v1/write`, timeseries);
     const batch = emptyBatch();
     batch.metrics = series.map((s, index) => {
       const { __name__: name, ...labels } = s.labels;
@@ -227,10 +185,7 @@ describe("PromQL compared with Prometheus 2.42", () => {
     await ingest(tenant, batch);
   }, 60_000);
 
-  afterAll(() => {
-    prometheus?.kill("SIGTERM");
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => prometheus?.stop());
 
   it.each(INVALID)("fails like Prometheus: %s", async (query) => {
     const params = new URLSearchParams({ query, start: String(start / 1000), end: String(end / 1000), step: "60" });

@@ -48,6 +48,10 @@ export function wantedPartitions(table: string, { retentionDays, daysAhead = 3, 
  * and drops whole partitions older than retention. Safe to run on every start and hourly.
  */
 export async function maintainStorage(sql: Sql, dialect: Dialect, opts: RetentionOptions) {
+  // Staleness markers are few; a plain table trimmed by age is enough on both dialects.
+  await sql.query(`DELETE FROM series.metric_stale_markers WHERE time < now() - make_interval(days => $1::int)`, [
+    opts.retentionDays,
+  ]);
   if (dialect === "timescale") {
     for (const table of SERIES_TABLES) {
       // Replace rather than keep: RETENTION_DAYS may have changed since the last start.

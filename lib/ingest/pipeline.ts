@@ -6,7 +6,8 @@ import { getPool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { appSeriesDb, type SeriesDb } from "@/lib/series/series-db";
 import { labelSetKey, labelSetKeyHash } from "@/lib/series/labels";
-import { upsertMetadata, upsertSeries, type SampleRow } from "@/lib/series/write-series";
+import { isStaleNaN } from "@/lib/series/stale";
+import { upsertMetadata, upsertSeries, type SampleRow, type StaleMarkerRow } from "@/lib/series/write-series";
 import { isStorableText, METRIC_NAME, type Rejection } from "./limits";
 import type { MetricInput, ParsedBatch } from "./normalized";
 import { cachedIngestPolicy } from "./policy";
@@ -105,6 +106,7 @@ export async function ingest(tenant: TenantContext, batch: ParsedBatch): Promise
   const { lastKept } = ingestState();
   let sampledOut = 0;
   const samples: SampleRow[] = [];
+  const staleMarkers: StaleMarkerRow[] = [];
   metrics.forEach((m, i) => {
     const seriesId = ids[i];
     if (seriesId === undefined) return;
@@ -112,7 +114,10 @@ export async function ingest(tenant: TenantContext, batch: ParsedBatch): Promise
     const { kept, lastKept: last } = downsample(m.points, lastKept.get(key), policy.metricMinIntervalSec * 1000);
     if (last !== undefined && policy.metricMinIntervalSec > 0) lastKept.set(key, last);
     sampledOut += m.points.length - kept.length;
-    for (const [t, value] of kept) samples.push({ seriesId, time: new Date(t), value });
+    for (const [t, value] of kept) {
+      if (isStaleNaN(value)) staleMarkers.push({ seriesId, time: new Date(t) });
+      else samples.push({ seriesId, time: new Date(t), value });
+    }
   });
   if (lastKept.size > 1_000_000) lastKept.clear();
 
@@ -120,9 +125,15 @@ export async function ingest(tenant: TenantContext, batch: ParsedBatch): Promise
   sampledOut += spans.dropped;
   await ingestState().writer.write({
     samples,
+    staleMarkers,
     events: batch.events.map((e) => ({ ...e, clientId: tenant.clientId })),
     spans: spans.kept.map((s) => ({ ...s, clientId: tenant.clientId })),
   });
   const refused = new Set([...batch.rejected, ...rejected].map((r) => r.index));
-  return { accepted: batch.received - refused.size, samples: samples.length, sampledOut, rejected };
+  return {
+    accepted: batch.received - refused.size,
+    samples: samples.length + staleMarkers.length,
+    sampledOut,
+    rejected,
+  };
 }

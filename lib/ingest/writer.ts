@@ -10,14 +10,17 @@ import {
   floatText,
   insertEventRows,
   insertSpanRows,
+  insertStaleMarkers,
   type EventRow,
   type SampleRow,
   type SpanRow,
+  type StaleMarkerRow,
 } from "@/lib/series/write-series";
 import { ingestMetrics } from "./self-metrics";
 
 export type WriteRows = {
   samples?: SampleRow[];
+  staleMarkers?: StaleMarkerRow[];
   events?: (EventRow & { clientId: string })[];
   spans?: (SpanRow & { clientId: string })[];
 };
@@ -79,7 +82,8 @@ export class OverloadedError extends Error {
 
 type Pending = { rows: WriteRows; count: number; resolve: () => void; reject: (e: unknown) => void };
 
-const countOf = (r: WriteRows) => (r.samples?.length ?? 0) + (r.events?.length ?? 0) + (r.spans?.length ?? 0);
+const countOf = (r: WriteRows) =>
+  (r.samples?.length ?? 0) + (r.staleMarkers?.length ?? 0) + (r.events?.length ?? 0) + (r.spans?.length ?? 0);
 
 export type WriterOptions = { maxBufferedRows: number; maxBatchRows?: number; concurrency?: number };
 
@@ -166,6 +170,10 @@ export class IngestWriter {
       await copySamples(
         conn,
         batch.flatMap((p) => p.rows.samples ?? []),
+      );
+      await insertStaleMarkers(
+        sql,
+        batch.flatMap((p) => p.rows.staleMarkers ?? []),
       );
       await insertEventRows(
         sql,

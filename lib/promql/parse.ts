@@ -193,7 +193,17 @@ class Converter {
 
   private binary(n: SyntaxNode): Expr {
     const parts = this.children(n);
-    const lhs = this.expr(parts[0]);
+    const op = this.text(parts[1]).toLowerCase() as BinaryOp;
+    // The grammar lexes "-1" as one number, but "^" binds tighter than unary minus: -1 ^ 2 is -(1 ^ 2).
+    const sign = op === "^" && parts[0].name === "NumberLiteral" ? /^[+-]/.exec(this.text(parts[0]))?.[0] : undefined;
+    if (sign) {
+      const magnitude: Expr = { type: "number", value: Math.abs(this.number(parts[0])) };
+      return { type: "unary", op: sign as "-" | "+", expr: this.binaryOf(parts, magnitude) };
+    }
+    return this.binaryOf(parts, this.expr(parts[0]));
+  }
+
+  private binaryOf(parts: SyntaxNode[], lhs: Expr): Expr {
     const rhs = this.expr(parts[parts.length - 1]);
     const op = this.text(parts[1]).toLowerCase() as BinaryOp;
     const bool = parts.some((p) => p.name === "BoolModifier");

@@ -45,8 +45,19 @@ export async function prepareEvaluator(
     if (samples > (opts.maxSamples ?? 50_000_000)) {
       throw new PromQLExecutionError("query processing would load too many samples into memory in query execution");
     }
-    const byId = new Map(series.map((s) => [s.id.toString(), { labels: s.labels, points: [] as Series["points"] }]));
+    const byId = new Map(
+      series.map((s) => [s.id.toString(), { labels: s.labels, points: [] as Series["points"] } as Series]),
+    );
     for (const r of rows) byId.get(String(r.id))?.points.push({ t: Number(r.t), v: Number(r.v) });
+    const markers = await db.sql.query<{ id: string; t: string }>(
+      `SELECT series_id AS id, floor(extract(epoch FROM time) * 1000)::int8 AS t FROM series.metric_stale_markers
+        WHERE series_id = ANY($1::int8[]) AND time > $2 AND time <= $3 ORDER BY series_id, time`,
+      [ids, new Date(w.mint).toISOString(), new Date(w.maxt).toISOString()],
+    );
+    for (const r of markers.rows) {
+      const s = byId.get(String(r.id));
+      if (s) (s.stale ??= []).push(Number(r.t));
+    }
     loaded.set(
       key,
       [...byId.values()].filter((s) => s.points.length > 0),

@@ -58,6 +58,19 @@ export async function insertSamples(db: SeriesDb | { sql: Sql }, rows: SampleRow
   return res.rowCount ?? 0;
 }
 
+export type StaleMarkerRow = { seriesId: bigint; time: Date };
+
+/** Staleness markers (see stale.ts); idempotent like samples. */
+export async function insertStaleMarkers(sql: Sql, rows: StaleMarkerRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const res = await sql.query(
+    `INSERT INTO series.metric_stale_markers (series_id, time)
+     SELECT * FROM unnest($1::bigint[], $2::timestamptz[]) ON CONFLICT DO NOTHING`,
+    [rows.map((r) => r.seriesId.toString()), rows.map((r) => r.time.toISOString())],
+  );
+  return res.rowCount ?? 0;
+}
+
 // node-postgres sends numbers as text; NaN and ±Inf must be spelled the way PostgreSQL reads them.
 export const floatText = (v: number) =>
   Number.isNaN(v) ? "NaN" : v === Infinity ? "Infinity" : v === -Infinity ? "-Infinity" : String(v);

@@ -3,7 +3,7 @@ import type { Expr } from "../ast";
 import type { Evaluator, Instant } from "./evaluator";
 import { histogramQuantile } from "./histogram";
 import { extrapolatedRate, instantDelta, linearRegression, OVER_TIME, quantile } from "./range-functions";
-import { dropName, PromQLExecutionError, type Labels, type Sample } from "./types";
+import { dropName, PromQLExecutionError, signature, type Labels, type Sample } from "./types";
 
 type Call = Extract<Expr, { type: "call" }>;
 
@@ -67,6 +67,22 @@ function absentLabels(arg: Expr): Labels {
 }
 
 export function callFunction(ev: Evaluator, e: Call, t: number): Instant {
+  const result = evaluateCall(ev, e, t);
+  // Prometheus checks every function result: e.g. rate() drops __name__, label_replace() may empty a label.
+  if (result.type === "vector") {
+    const seen = new Set<string>();
+    for (const s of result.samples) {
+      const key = signature(s.labels);
+      if (seen.has(key)) throw new PromQLExecutionError("vector cannot contain metrics with the same labelset");
+      seen.add(key);
+    }
+  }
+  return result;
+}
+
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+function evaluateCall(ev: Evaluator, e: Call, t: number): Instant {
   const args = e.args.map((a) => ev.at(a, t));
   const name = e.func;
   const math = MATH[name];
@@ -170,6 +186,10 @@ export function callFunction(ev: Evaluator, e: Call, t: number): Instant {
       };
     case "label_join": {
       const [dst, sep, ...srcs] = args.slice(1).map(stringOf);
+      if (!LABEL_NAME.test(dst))
+        throw new PromQLExecutionError(`invalid destination label name in label_join(): ${dst}`);
+      for (const src of srcs)
+        if (!LABEL_NAME.test(src)) throw new PromQLExecutionError(`invalid source label name in label_join(): ${dst}`);
       return {
         type: "vector",
         samples: vectorOf(args[0]).map((s) => ({
@@ -196,7 +216,7 @@ function labelReplace(samples: Sample[], dst: string, replacement: string, src: 
   } catch {
     throw new PromQLExecutionError(`invalid regular expression in label_replace(): ${regex}`);
   }
-  if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(dst))
+  if (!LABEL_NAME.test(dst))
     throw new PromQLExecutionError(`invalid destination label name in label_replace(): ${dst}`);
   return samples.map((s) => {
     const match = re.exec(s.labels[src] ?? "");

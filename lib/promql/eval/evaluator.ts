@@ -103,8 +103,10 @@ export class Evaluator {
     for (const s of this.load(sel, 0)) {
       const points = window(s.points, evalT - this.lookback, evalT);
       const last = points[points.length - 1];
+      // A staleness marker newer than the last sample ends the series here (Prometheus' staleness).
+      if (!last || (s.stale && staleBetween(s.stale, last.t, evalT))) continue;
       // t is the sample's own timestamp: timestamp() reads it; results use the step time.
-      if (last) out.push({ labels: s.labels, t: last.t, v: last.v });
+      out.push({ labels: s.labels, t: last.t, v: last.v });
     }
     return out;
   }
@@ -173,6 +175,18 @@ export function window(points: Point[], from: number, to: number): Point[] {
   let end = lo;
   while (end < points.length && points[end].t <= to) end++;
   return points.slice(lo, end);
+}
+
+/** True when a marker time lies in (after, upTo]. */
+function staleBetween(stale: number[], after: number, upTo: number): boolean {
+  let lo = 0;
+  let hi = stale.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stale[mid] <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < stale.length && stale[lo] <= upTo;
 }
 
 const dropNameOf = (labels: Record<string, string>) => {

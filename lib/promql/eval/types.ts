@@ -1,8 +1,8 @@
 // Values PromQL evaluates to, in milliseconds and float64 (histograms not yet).
 export type Labels = Record<string, string>;
 export type Point = { t: number; v: number };
-/** A series of raw samples, as storage returns it. */
-export type Series = { labels: Labels; points: Point[] };
+/** A series of raw samples, as storage returns it; `stale` holds its staleness markers' times, sorted. */
+export type Series = { labels: Labels; points: Point[]; stale?: number[] };
 /** One element of an instant vector. */
 export type Sample = { labels: Labels; t: number; v: number };
 
