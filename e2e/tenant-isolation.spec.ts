@@ -61,6 +61,7 @@ const PROM_ROUTES: Record<string, string> = {
   "/api/v1/label/[name]/values": "/api/v1/label/__name__/values",
   "/api/v1/metadata": "/api/v1/metadata",
   "/api/v1/status/buildinfo": "/api/v1/status/buildinfo",
+  "/api/v1/format_query": `/api/v1/format_query?query=${encodeURIComponent("sum(up)")}`,
   "/api/v1/query": `/api/v1/query?query=${encodeURIComponent('{__name__=~".+"}')}`,
   "/api/v1/query_range": `/api/v1/query_range?query=${encodeURIComponent('count by (__name__) ({__name__=~".+"})')}&start=${Math.floor(Date.now() / 1000) - 3600}&end=${Math.floor(Date.now() / 1000)}&step=60`,
 };

@@ -4,7 +4,8 @@ import type { Matcher } from "./selector";
 
 export type At = number | "start" | "end"; // milliseconds since the epoch, or start()/end()
 
-export type Expr =
+/** `parens`: how many pairs of parentheses the query wrapped the node in (printing only). */
+export type Expr = (
   | { type: "number"; value: number }
   | { type: "string"; value: string }
   | { type: "vector"; name?: string; matchers: Matcher[]; offsetMs: number; at?: At }
@@ -13,7 +14,8 @@ export type Expr =
   | { type: "call"; func: string; args: Expr[] }
   | { type: "aggregate"; op: AggregationOp; expr: Expr; param?: Expr; grouping: string[]; without: boolean }
   | { type: "binary"; op: BinaryOp; lhs: Expr; rhs: Expr; bool: boolean; matching?: VectorMatching }
-  | { type: "unary"; op: "-" | "+"; expr: Expr };
+  | { type: "unary"; op: "-" | "+"; expr: Expr }
+) & { parens?: number };
 
 export type VectorExpr = Extract<Expr, { type: "vector" }>;
 

@@ -42,8 +42,11 @@ class Converter {
 
   expr(n: SyntaxNode): Expr {
     switch (n.name) {
-      case "ParenExpr":
-        return this.expr(this.children(n)[0]);
+      case "ParenExpr": {
+        // Kept for printing (format_query) and for the checks that refuse parenthesised operands.
+        const inner = this.expr(this.children(n)[0]);
+        return { ...inner, parens: (inner.parens ?? 0) + 1 };
+      }
       case "NumberLiteral":
         return { type: "number", value: this.number(n) };
       case "StringLiteral":
@@ -53,7 +56,7 @@ class Converter {
       case "MatrixSelector": {
         const [inner, dur] = this.children(n);
         const vector = this.expr(inner);
-        if (vector.type !== "vector") return fail("ranges only allowed for vector selectors");
+        if (vector.type !== "vector" || vector.parens) return fail("ranges only allowed for vector selectors");
         if (vector.offsetMs || vector.at !== undefined) return fail("no offset or @ modifiers allowed before range");
         return { type: "matrix", vector, rangeMs: this.duration(dur) };
       }
@@ -79,6 +82,9 @@ class Converter {
         const t = typeOf(expr);
         if (t !== "scalar" && t !== "vector")
           return fail(`unary expression only allowed on expressions of type scalar or instant vector, got ${t}`);
+        // Like Prometheus, a sign on a bare number literal folds into the number.
+        if (expr.type === "number" && !expr.parens)
+          return { type: "number", value: this.text(op) === "-" ? -expr.value : expr.value };
         return { type: "unary", op: this.text(op) as "-" | "+", expr };
       }
       case "FunctionCall":
@@ -114,11 +120,11 @@ class Converter {
     const negative = rest.length === 2 && this.text(rest[0]) === "-";
     const ms = this.duration(rest[rest.length - 1]) * (negative ? -1 : 1);
     const expr = this.expr(inner);
-    if (expr.type === "matrix") {
+    if (expr.type === "matrix" && !expr.parens) {
       if (expr.vector.offsetMs) return fail("offset may not be set multiple times");
       return { ...expr, vector: { ...expr.vector, offsetMs: ms } };
     }
-    if (expr.type !== "vector" && expr.type !== "subquery")
+    if ((expr.type !== "vector" && expr.type !== "subquery") || expr.parens)
       return fail(
         "offset modifier must be preceded by an instant vector selector or range vector selector or a subquery",
       );
@@ -138,7 +144,7 @@ class Converter {
       at = fn;
     }
     const target = expr.type === "matrix" ? expr.vector : expr;
-    if (target.type !== "vector" && target.type !== "subquery")
+    if ((target.type !== "vector" && target.type !== "subquery") || expr.parens)
       return fail("@ modifier must be preceded by an instant vector selector or range vector selector or a subquery");
     if (target.at !== undefined) return fail("@ <timestamp> may not be set multiple times");
     return expr.type === "matrix" ? { ...expr, vector: { ...expr.vector, at } } : { ...target, at };
