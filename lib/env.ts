@@ -32,6 +32,9 @@ export const envSchema = z.object({
   INGEST_MAX_INFLIGHT: int(1, 10_000).default(64),
   INGEST_MAX_SERIES: int(1, 100_000_000).default(200_000),
   INGEST_MAX_NEW_SERIES_PER_DAY: int(1, 100_000_000).default(50_000),
+  QUERY_TIMEOUT_SECONDS: int(1, 3600).default(30),
+  QUERY_MAX_SAMPLES: int(1000, 1_000_000_000).default(50_000_000),
+  QUERY_MAX_SERIES: int(1, 10_000_000).default(50_000),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   TEST_DATABASE_URL: postgresUrl.optional(),
 });

@@ -124,6 +124,27 @@ describe("Prometheus metadata API", () => {
     expect((await get(labelsGet, "tt_notakeyx_" + "y".repeat(43))).status).toBe(401);
   });
 
+  it("stops queries past their budgets with Prometheus' error types", async () => {
+    const { setEnv } = await import("@/lib/env");
+    const count = `query=${encodeURIComponent("count(http_requests_total)")}`;
+    setEnv({ QUERY_MAX_SERIES: "10" });
+    expect((await get(queryGet, key, count)).body.data.result[0].value[1]).toBe("3");
+    setEnv({ QUERY_MAX_SERIES: "2" });
+    try {
+      const many = await get(queryGet, key, count);
+      expect(many.status).toBe(422);
+      expect(many.body).toMatchObject({ status: "error", errorType: "execution" });
+      expect(many.body.error).toContain("more than 2 series");
+    } finally {
+      setEnv({ QUERY_MAX_SERIES: "" });
+    }
+    // The request's own timeout, a microsecond: shorter than the SQL round trips any query makes.
+    const t = Math.floor(now / 1000);
+    const late = await get(rangeGet, key, `query=up&start=${t - 600}&end=${t}&step=15&timeout=0.000001`);
+    expect(late.status).toBe(503);
+    expect(late.body).toMatchObject({ status: "error", errorType: "timeout" });
+  });
+
   it("serves metric metadata", async () => {
     const { body } = await get(metadataRoute, key);
     expect(body.data.http_requests_total).toEqual([{ type: "counter", help: "Requests served", unit: "" }]);

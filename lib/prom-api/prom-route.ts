@@ -6,6 +6,7 @@ import { isDatabaseUnavailable } from "@/lib/api/respond";
 import { route } from "@/lib/api/route";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { tenantFromApiKey } from "@/lib/auth/tenant-access";
+import { parseDuration } from "@/lib/promql/duration";
 
 export class PromApiError extends Error {
   constructor(
@@ -29,6 +30,7 @@ function toPromError(err: unknown): Response {
   const typed = err as { errorType?: string; message?: string };
   if (typed?.errorType === "bad_data") return promError(400, "bad_data", typed.message ?? "bad request");
   if (typed?.errorType === "execution") return promError(422, "execution", typed.message ?? "execution error");
+  if (typed?.errorType === "timeout") return promError(503, "timeout", typed.message ?? "query timed out");
   if (isDatabaseUnavailable(err))
     return promError(503, "unavailable", "storage is unavailable; retry shortly", { "Retry-After": "5" });
   console.error("[prom-api] unhandled error:", err);
@@ -65,4 +67,14 @@ export function parseTime(value: string | null, name: string): Date | undefined 
   if (!Number.isFinite(ms))
     throw new PromApiError("bad_data", `invalid parameter "${name}": cannot parse "${value}" to a valid timestamp`);
   return new Date(ms);
+}
+
+/** A duration parameter (step, timeout): Prometheus syntax (15s, 1m30s) or seconds (15, 0.5). */
+export function parseDurationParam(value: string | null, name: string): number | undefined {
+  if (value === null || value === "") return undefined;
+  const seconds = Number(value);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : parseDuration(value);
+  if (ms === null || Number.isNaN(ms))
+    throw new PromApiError("bad_data", `invalid parameter "${name}": cannot parse "${value}" to a valid duration`);
+  return ms;
 }

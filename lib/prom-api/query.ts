@@ -1,5 +1,6 @@
 // Instant and range PromQL queries for the Prometheus API, in Prometheus' result shapes.
 import type { TenantContext } from "@/lib/auth/tenant";
+import { env } from "@/lib/env";
 import { typeOf } from "@/lib/promql/ast";
 import { parsePromQL } from "@/lib/promql/parse";
 import { formatSampleValue as fmt, formatTime } from "@/lib/promql/format";
@@ -9,9 +10,24 @@ import { PromApiError } from "./prom-route";
 
 const MAX_POINTS = 11_000;
 
-export async function instantQuery(tenant: TenantContext, db: SeriesDb, query: string, t: number) {
+export type QueryOptions = { timeoutMs?: number };
+
+/** The query's budgets: the configured limits, and the request's own timeout when shorter. */
+function budgets(opts: QueryOptions) {
+  const e = env();
+  const timeoutMs = Math.min(e.QUERY_TIMEOUT_SECONDS * 1000, opts.timeoutMs ?? Infinity);
+  return { deadline: Date.now() + timeoutMs, maxSamples: e.QUERY_MAX_SAMPLES, maxSeries: e.QUERY_MAX_SERIES };
+}
+
+export async function instantQuery(
+  tenant: TenantContext,
+  db: SeriesDb,
+  query: string,
+  t: number,
+  opts: QueryOptions = {},
+) {
   const expr = parsePromQL(query);
-  const ev = await prepareEvaluator(tenant, db, expr, { start: t, end: t, step: 1 });
+  const ev = await prepareEvaluator(tenant, db, expr, { start: t, end: t, step: 1, ...budgets(opts) });
   const value = ev.at(expr, t);
   const ts = formatTime(t);
   switch (value.type) {
@@ -39,6 +55,7 @@ export async function rangeQuery(
   start: number,
   end: number,
   step: number,
+  opts: QueryOptions = {},
 ) {
   if (end < start) throw new PromApiError("bad_data", "end timestamp must not be before start time");
   if (!(step > 0))
@@ -60,8 +77,8 @@ export async function rangeQuery(
       `invalid expression type "${t === "matrix" ? "range vector" : t}" for range query, must be Scalar or instant Vector`,
     );
   }
-  const ev = await prepareEvaluator(tenant, db, expr, { start, end, step });
-  const result = ev.range(expr);
+  const ev = await prepareEvaluator(tenant, db, expr, { start, end, step, ...budgets(opts) });
+  const result = await ev.rangeAsync(expr);
   return {
     resultType: "matrix",
     result: result.series.map((s) => ({ metric: s.labels, values: s.points.map((p) => [formatTime(p.t), fmt(p.v)]) })),

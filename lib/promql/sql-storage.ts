@@ -5,7 +5,7 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import type { SeriesDb } from "@/lib/series/series-db";
 import type { Expr } from "./ast";
 import { Evaluator, type EvalOptions } from "./eval/evaluator";
-import { PromQLExecutionError, type Series, type Storage } from "./eval/types";
+import { PromQLExecutionError, PromQLTimeoutError, type Series, type Storage } from "./eval/types";
 import { selectSeries } from "./select-series";
 import type { Matcher } from "./selector";
 
@@ -16,7 +16,7 @@ export async function prepareEvaluator(
   tenant: TenantContext,
   db: SeriesDb,
   expr: Expr,
-  opts: EvalOptions,
+  opts: EvalOptions & { maxSeries?: number },
 ): Promise<Evaluator> {
   const wanted: { matchers: Matcher[]; mint: number; maxt: number }[] = [];
   const recorder: Storage = {
@@ -32,7 +32,8 @@ export async function prepareEvaluator(
   for (const w of wanted) {
     const key = keyOf(w.matchers, w.mint, w.maxt);
     if (loaded.has(key)) continue;
-    const series = await selectSeries(tenant, db, w.matchers, { limit: 50_000 });
+    if (opts.deadline && Date.now() > opts.deadline) throw new PromQLTimeoutError("query preparation");
+    const series = await selectSeries(tenant, db, w.matchers, { limit: opts.maxSeries ?? 50_000 });
     const ids = series.map((s) => s.id.toString());
     const { rows } = await db.sql.query<{ id: string; t: string; v: number }>(
       `SELECT series_id AS id, floor(extract(epoch FROM time) * 1000)::int8 AS t, value AS v

@@ -5,7 +5,15 @@ import type { Expr, VectorExpr } from "../ast";
 import { aggregate } from "./aggregate";
 import { binary } from "./binary";
 import { callFunction } from "./call";
-import { compareLabels, PromQLExecutionError, type Point, type Sample, type Series, type Storage } from "./types";
+import {
+  compareLabels,
+  PromQLExecutionError,
+  PromQLTimeoutError,
+  type Point,
+  type Sample,
+  type Series,
+  type Storage,
+} from "./types";
 
 export type Instant =
   | { type: "vector"; samples: Sample[] }
@@ -13,7 +21,17 @@ export type Instant =
   | { type: "string"; value: string }
   | { type: "matrix"; series: Series[]; rangeStart: number; rangeEnd: number };
 
-export type EvalOptions = { start: number; end: number; step: number; lookbackMs?: number; maxSamples?: number };
+export type EvalOptions = {
+  start: number;
+  end: number;
+  step: number;
+  lookbackMs?: number;
+  maxSamples?: number;
+  /** Wall-clock time (ms since the epoch) after which evaluation stops with a timeout error. */
+  deadline?: number;
+};
+
+export type RangeResult = { type: "matrix" | "scalar" | "string"; series: Series[] };
 
 export class Evaluator {
   private readonly lookback: number;
@@ -30,11 +48,35 @@ export class Evaluator {
   }
 
   /** Every step's value: a series per label set for vectors, one series without labels for scalars. */
-  range(expr: Expr): { type: "matrix" | "scalar" | "string"; series: Series[] } {
+  range(expr: Expr): RangeResult {
+    const steps = this.steps(expr);
+    let next = steps.next();
+    while (!next.done) next = steps.next();
+    return next.value;
+  }
+
+  /** As range(), but gives the event loop back every few milliseconds so one query never stalls the server. */
+  async rangeAsync(expr: Expr): Promise<RangeResult> {
+    const steps = this.steps(expr);
+    let slice = performance.now();
+    let next = steps.next();
+    while (!next.done) {
+      if (performance.now() - slice > 10) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
+      next = steps.next();
+    }
+    return next.value;
+  }
+
+  private *steps(expr: Expr): Generator<void, RangeResult> {
     const out = new Map<string, Series>();
     let kind: "matrix" | "scalar" | "string" = "matrix";
     for (let t = this.opts.start; t <= this.opts.end; t += this.opts.step) {
+      if (this.opts.deadline && Date.now() > this.opts.deadline) throw new PromQLTimeoutError("expression evaluation");
       const value = this.at(expr, t);
+      yield;
       if (value.type === "matrix")
         throw new PromQLExecutionError("range vector cannot be the result of a range query; use an instant query");
       if (value.type === "string") return { type: "string", series: [{ labels: { value: value.value }, points: [] }] };

@@ -15,6 +15,14 @@ export class PromQLExecutionError extends Error {
   readonly errorType = "execution";
 }
 
+/** The query ran past its time budget (Prometheus' errorType "timeout", HTTP 503). */
+export class PromQLTimeoutError extends Error {
+  readonly errorType = "timeout";
+  constructor(where: string) {
+    super(`query timed out in ${where}`);
+  }
+}
+
 /** Prometheus' identity of a label set: sorted name/value pairs. */
 export function signature(labels: Labels, only?: string[], without?: string[]): string {
   const names = Object.keys(labels)
