@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
 import { getPool, pgSql } from "./client";
-import { bucketExpression, detectDialect, maintainStorage, wantedPartitions } from "./dialect";
+import { bucketExpression, detectDialect, maintainStorage, SERIES_TABLES, wantedPartitions } from "./dialect";
 
 describe("wantedPartitions", () => {
   it("covers retention back and a few days ahead, one per UTC day", () => {
@@ -37,7 +37,8 @@ describe("maintainStorage on PostgreSQL", () => {
     expect(await detectDialect(sql)).toBe("postgres");
     const day0 = new Date("2026-06-10T12:00:00Z");
     const first = await maintainStorage(sql, "postgres", { retentionDays: 2, daysAhead: 1, now: day0 });
-    expect(first).toEqual({ created: 12, dropped: 0 });
+    // Four days (2 back, today, 1 ahead) for each series table.
+    expect(first).toEqual({ created: 4 * SERIES_TABLES.length, dropped: 0 });
 
     const tenant = await sql.query<{ id: string }>(
       `INSERT INTO clients (id, slug, name, updated_at) VALUES (gen_random_uuid(), 'p', 'P', now()) RETURNING id`,
@@ -60,7 +61,7 @@ describe("maintainStorage on PostgreSQL", () => {
       daysAhead: 1,
       now: new Date("2026-06-12T12:00:00Z"),
     });
-    expect(later).toEqual({ created: 6, dropped: 6 });
+    expect(later).toEqual({ created: 2 * SERIES_TABLES.length, dropped: 2 * SERIES_TABLES.length });
     const { rows } = await sql.query<{ name: string }>(`SELECT name FROM series.events ORDER BY name`);
     expect(rows.map((r) => r.name)).toEqual(["new"]);
 

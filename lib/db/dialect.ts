@@ -5,7 +5,7 @@ import type { Sql } from "./sql";
 
 export type Dialect = "timescale" | "postgres";
 
-export const SERIES_TABLES = ["metric_samples", "events", "spans"] as const;
+export const SERIES_TABLES = ["metric_samples", "events", "spans", "metric_rollups_1m", "metric_rollups_1h"] as const;
 
 export async function detectDialect(sql: Sql): Promise<Dialect> {
   const { rows } = await sql.query<{ installed: boolean }>(

@@ -10,6 +10,7 @@ import { generateDemoData } from "@/lib/demo/demo-data";
 import { writeDemoData } from "@/lib/demo/seed-demo";
 import { eventBuckets, metricBuckets, seriesTotals, spanBuckets } from "@/lib/series/overview-queries";
 import type { SeriesDb } from "@/lib/series/series-db";
+import { rollUpPending } from "@/lib/series/rollups";
 import { insertSpans } from "@/lib/series/write-series";
 import { useTestDatabase } from "@/test/db";
 import { getPool, pgSql } from "./client";
@@ -72,12 +73,13 @@ describe("TimescaleDB and PostgreSQL dialects", () => {
     const hypertables = await timescale.sql.query<{ hypertable_name: string }>(
       `SELECT hypertable_name FROM timescaledb_information.hypertables WHERE hypertable_schema = 'series' ORDER BY 1`,
     );
-    expect(hypertables.rows.map((r) => r.hypertable_name)).toEqual(["events", "metric_samples", "spans"]);
+    const tables = ["events", "metric_rollups_1h", "metric_rollups_1m", "metric_samples", "spans"];
+    expect(hypertables.rows.map((r) => r.hypertable_name)).toEqual(tables);
     const jobs = await timescale.sql.query<{ proc_name: string; hypertable_name: string }>(
       `SELECT proc_name, hypertable_name FROM timescaledb_information.jobs WHERE hypertable_schema = 'series' ORDER BY 2, 1`,
     );
     expect(jobs.rows).toEqual(
-      ["events", "metric_samples", "spans"].flatMap((t) => [
+      tables.flatMap((t) => [
         { proc_name: "policy_compression", hypertable_name: t },
         { proc_name: "policy_retention", hypertable_name: t },
       ]),
@@ -91,6 +93,21 @@ describe("TimescaleDB and PostgreSQL dialects", () => {
     const [fromTimescale, fromPostgres] = [await answers(timescale), await answers(pgDb)];
     expect(fromPostgres.totals.samples).toBeGreaterThan(1000);
     expect(fromPostgres.events.length).toBeGreaterThan(24);
+    expect(fromTimescale).toEqual(fromPostgres);
+  });
+
+  it("computes the same rollups on both", async () => {
+    const pgDb: SeriesDb = { sql: pgSql(getPool()), dialect: "postgres" };
+    const rollups = async (db: SeriesDb) => {
+      expect(await rollUpPending(db.sql)).toBeGreaterThan(0);
+      const { rows } = await db.sql.query(
+        `SELECT m.labels::text AS series, r.time, r.count, r.sum, r.min, r.max, r.first_value, r.last_value, r.increase
+           FROM series.metric_rollups_1h r JOIN series.metric_series m ON m.id = r.series_id ORDER BY 1, 2`,
+      );
+      return rows.map((r) => ({ ...r, time: new Date(r.time as string).toISOString() }));
+    };
+    const [fromTimescale, fromPostgres] = [await rollups(timescale), await rollups(pgDb)];
+    expect(fromPostgres.length).toBeGreaterThan(24);
     expect(fromTimescale).toEqual(fromPostgres);
   });
 

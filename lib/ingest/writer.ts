@@ -16,6 +16,7 @@ import {
   type SpanRow,
   type StaleMarkerRow,
 } from "@/lib/series/write-series";
+import { markPending, touchedMinutes } from "@/lib/series/rollups";
 import { ingestMetrics } from "./self-metrics";
 
 export type WriteRows = {
@@ -167,10 +168,11 @@ export class IngestWriter {
     try {
       const sql = pgSql(conn);
       await conn.query("BEGIN");
-      await copySamples(
-        conn,
-        batch.flatMap((p) => p.rows.samples ?? []),
-      );
+
+      const samples = batch.flatMap((p) => p.rows.samples ?? []);
+      await copySamples(conn, samples);
+      // Same transaction: the rollup job sees these minutes exactly when it can see the samples.
+      await markPending(sql, touchedMinutes(samples.map((x) => x.time.getTime())));
       await insertStaleMarkers(
         sql,
         batch.flatMap((p) => p.rows.staleMarkers ?? []),

@@ -18,8 +18,13 @@ export class PromApiError extends Error {
   }
 }
 
-export const promSuccess = (data: unknown, warnings?: string[]) =>
-  Response.json({ status: "success", data, ...(warnings?.length ? { warnings } : {}) });
+export const promSuccess = (data: unknown, warnings?: string[], headers?: Record<string, string>) =>
+  Response.json({ status: "success", data, ...(warnings?.length ? { warnings } : {}) }, { headers });
+
+/** Which data a PromQL answer was computed from: raw samples and/or rollups (e.g. "1h", "1h,raw"). */
+export const resolutionHeader = (resolutions: string[] = []) => ({
+  "X-Telltale-Resolution": resolutions.length ? [...resolutions].sort().join(",") : "none",
+});
 
 const promError = (status: number, errorType: string, error: string, headers?: Record<string, string>) =>
   Response.json({ status: "error", errorType, error }, { status, headers });

@@ -10,13 +10,24 @@ import { PromApiError } from "./prom-route";
 
 const MAX_POINTS = 11_000;
 
-export type QueryOptions = { timeoutMs?: number };
+export type QueryOptions = {
+  timeoutMs?: number;
+  /** false: raw samples only, never rollups (to compare the two). */
+  rollups?: boolean;
+  /** Filled in: what the query read ("raw", "1m", "1h"), for the X-Telltale-Resolution header. */
+  info?: { resolutions?: string[] };
+};
 
 /** The query's budgets: the configured limits, and the request's own timeout when shorter. */
 function budgets(opts: QueryOptions) {
   const e = env();
   const timeoutMs = Math.min(e.QUERY_TIMEOUT_SECONDS * 1000, opts.timeoutMs ?? Infinity);
-  return { deadline: Date.now() + timeoutMs, maxSamples: e.QUERY_MAX_SAMPLES, maxSeries: e.QUERY_MAX_SERIES };
+  return {
+    deadline: Date.now() + timeoutMs,
+    maxSamples: e.QUERY_MAX_SAMPLES,
+    maxSeries: e.QUERY_MAX_SERIES,
+    rollups: opts.rollups,
+  };
 }
 
 export async function instantQuery(
@@ -29,6 +40,7 @@ export async function instantQuery(
   const expr = parsePromQL(query);
   const ev = await prepareEvaluator(tenant, db, expr, { start: t, end: t, step: 1, ...budgets(opts) });
   const value = ev.at(expr, t);
+  if (opts.info) opts.info.resolutions = [...ev.resolutions];
   const ts = formatTime(t);
   switch (value.type) {
     case "scalar":
@@ -42,7 +54,7 @@ export async function instantQuery(
         resultType: "matrix",
         result: value.series.map((s) => ({
           metric: s.labels,
-          values: s.points.map((p) => [formatTime(p.t), fmt(p.v)]),
+          values: s.points.map((p) => [formatTime(p.t), fmt(p.v)] as [number, string]),
         })),
       };
   }
@@ -79,8 +91,12 @@ export async function rangeQuery(
   }
   const ev = await prepareEvaluator(tenant, db, expr, { start, end, step, ...budgets(opts) });
   const result = await ev.rangeAsync(expr);
+  if (opts.info) opts.info.resolutions = [...ev.resolutions];
   return {
     resultType: "matrix",
-    result: result.series.map((s) => ({ metric: s.labels, values: s.points.map((p) => [formatTime(p.t), fmt(p.v)]) })),
+    result: result.series.map((s) => ({
+      metric: s.labels,
+      values: s.points.map((p) => [formatTime(p.t), fmt(p.v)] as [number, string]),
+    })),
   };
 }

@@ -1,68 +1,161 @@
-// Loads the samples a query needs from the series tables. Evaluation is synchronous, so a
-// first dry run records which selectors need which time windows; they are then read from
-// SQL (series chosen by selectSeries, samples by time range) and the real run reads memory.
+// Loads the data a query needs from the series tables. Evaluation is synchronous, so a
+// first dry run records which selectors need which time windows (raw samples, or rollup
+// buckets where the planner chose them); they are then read from SQL and the real run
+// reads memory. Rollups are read up to the rollup watermark and computed from raw samples
+// after it, so a live range gets exact buckets without waiting for the rollup job.
 import type { TenantContext } from "@/lib/auth/tenant";
+import { rollupWatermark } from "@/lib/series/rollups";
 import type { SeriesDb } from "@/lib/series/series-db";
 import type { Expr } from "./ast";
+import { bucketize, type Bucket, type BucketSeries } from "./eval/buckets";
 import { Evaluator, type EvalOptions } from "./eval/evaluator";
-import { PromQLExecutionError, PromQLTimeoutError, type Series, type Storage } from "./eval/types";
-import { selectSeries } from "./select-series";
+import { PromQLExecutionError, PromQLTimeoutError, type Point, type Series, type Storage } from "./eval/types";
+import { selectSeries, type SelectedSeries } from "./select-series";
 import type { Matcher } from "./selector";
 
-const keyOf = (matchers: Matcher[], mint: number, maxt: number) => JSON.stringify([matchers, mint, maxt]);
+type Want = { matchers: Matcher[]; mint: number; maxt: number; resolutionMs?: number };
+type Budget = EvalOptions & { maxSeries?: number };
 
-/** Returns an evaluator whose storage already holds every sample `expr` will read. */
+const keyOf = (w: Want) => JSON.stringify([w.matchers, w.mint, w.maxt, w.resolutionMs ?? 0]);
+const iso = (ms: number) => new Date(ms).toISOString();
+const TABLES: Record<number, string> = { 60_000: "series.metric_rollups_1m", 3_600_000: "series.metric_rollups_1h" };
+
+class Loader {
+  private samples = 0;
+  private watermark: Promise<number | null> | undefined;
+
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly db: SeriesDb,
+    private readonly opts: Budget,
+  ) {}
+
+  private async series(matchers: Matcher[]): Promise<SelectedSeries[]> {
+    if (this.opts.deadline && Date.now() > this.opts.deadline) throw new PromQLTimeoutError("query preparation");
+    return selectSeries(this.tenant, this.db, matchers, { limit: this.opts.maxSeries ?? 50_000 });
+  }
+
+  private count(n: number) {
+    this.samples += n;
+    if (this.samples > (this.opts.maxSamples ?? 50_000_000))
+      throw new PromQLExecutionError("query processing would load too many samples into memory in query execution");
+  }
+
+  /** Raw points of each series with from < t <= to (from <= t when `closedStart`), and staleness markers. */
+  private async points(ids: string[], from: number, to: number, closedStart = false) {
+    const { rows } = await this.db.sql.query<{ id: string; t: string; v: number }>(
+      `SELECT series_id AS id, floor(extract(epoch FROM time) * 1000)::int8 AS t, value AS v
+         FROM series.metric_samples
+        WHERE series_id = ANY($1::int8[]) AND time ${closedStart ? ">=" : ">"} $2 AND time <= $3
+        ORDER BY series_id, time`,
+      [ids, iso(from), iso(to)],
+    );
+    this.count(rows.length);
+    const byId = new Map<string, Point[]>();
+    for (const r of rows) {
+      const list = byId.get(String(r.id)) ?? [];
+      if (list.length === 0) byId.set(String(r.id), list);
+      list.push({ t: Number(r.t), v: Number(r.v) });
+    }
+    return byId;
+  }
+
+  async raw(w: Want): Promise<Series[]> {
+    const series = await this.series(w.matchers);
+    const ids = series.map((s) => s.id.toString());
+    const points = await this.points(ids, w.mint, w.maxt);
+    const markers = await this.db.sql.query<{ id: string; t: string }>(
+      `SELECT series_id AS id, floor(extract(epoch FROM time) * 1000)::int8 AS t FROM series.metric_stale_markers
+        WHERE series_id = ANY($1::int8[]) AND time > $2 AND time <= $3 ORDER BY series_id, time`,
+      [ids, iso(w.mint), iso(w.maxt)],
+    );
+    const stale = new Map<string, number[]>();
+    for (const r of markers.rows) {
+      const list = stale.get(String(r.id)) ?? [];
+      if (list.length === 0) stale.set(String(r.id), list);
+      list.push(Number(r.t));
+    }
+    return series
+      .map((s) => ({ labels: s.labels, points: points.get(s.id.toString()) ?? [], stale: stale.get(s.id.toString()) }))
+      .filter((s) => s.points.length > 0);
+  }
+
+  /** Buckets starting in [mint, maxt]: rollup rows before the watermark, raw samples bucketed after it. */
+  async buckets(w: Want & { resolutionMs: number }): Promise<BucketSeries[]> {
+    const size = w.resolutionMs;
+    const series = await this.series(w.matchers);
+    const ids = series.map((s) => s.id.toString());
+    this.watermark ??= rollupWatermark(this.db.sql);
+    const pending = await this.watermark;
+    const upper = w.maxt + size;
+    const split = Math.max(w.mint, Math.min(upper, pending === null ? upper : Math.floor(pending / size) * size));
+    const { rows } = await this.db.sql.query<Record<string, string | number>>(
+      `SELECT series_id AS id, (extract(epoch FROM time) * 1000)::int8 AS t, count, sum, min, max,
+              (extract(epoch FROM first_time) * 1000)::int8 AS first_t, first_value,
+              (extract(epoch FROM last_time) * 1000)::int8 AS last_t, last_value, increase
+         FROM ${TABLES[size]}
+        WHERE series_id = ANY($1::int8[]) AND time >= $2 AND time < $3
+        ORDER BY series_id, time`,
+      [ids, iso(w.mint), iso(split)],
+    );
+    this.count(rows.length);
+    const byId = new Map<string, Bucket[]>();
+    for (const r of rows) {
+      const list = byId.get(String(r.id)) ?? [];
+      if (list.length === 0) byId.set(String(r.id), list);
+      list.push({
+        t: Number(r.t),
+        count: Number(r.count),
+        sum: Number(r.sum),
+        min: Number(r.min),
+        max: Number(r.max),
+        firstT: Number(r.first_t),
+        firstV: Number(r.first_value),
+        lastT: Number(r.last_t),
+        lastV: Number(r.last_value),
+        increase: Number(r.increase),
+      });
+    }
+    if (split < upper) {
+      // The tail the rollup job has not reached yet: whole buckets from raw samples.
+      const tail = await this.points(ids, split, upper - 1, true);
+      for (const [id, points] of tail) byId.set(id, [...(byId.get(id) ?? []), ...bucketize(points, size)]);
+    }
+    return series
+      .map((s) => ({ labels: s.labels, buckets: byId.get(s.id.toString()) ?? [] }))
+      .filter((s) => s.buckets.length > 0);
+  }
+}
+
+/** Returns an evaluator whose storage already holds everything `expr` will read. */
 export async function prepareEvaluator(
   tenant: TenantContext,
   db: SeriesDb,
   expr: Expr,
-  opts: EvalOptions & { maxSeries?: number },
+  opts: Budget,
 ): Promise<Evaluator> {
-  const wanted: { matchers: Matcher[]; mint: number; maxt: number }[] = [];
+  const wanted: Want[] = [];
   const recorder: Storage = {
-    select: (matchers, mint, maxt) => {
-      wanted.push({ matchers, mint, maxt });
-      return [];
-    },
+    select: (matchers, mint, maxt) => (wanted.push({ matchers, mint, maxt }), []),
+    selectBuckets: (matchers, mint, maxt, resolutionMs) => (wanted.push({ matchers, mint, maxt, resolutionMs }), []),
   };
   new Evaluator(recorder, opts).range(expr);
 
-  const loaded = new Map<string, Series[]>();
-  let samples = 0;
+  const loader = new Loader(tenant, db, opts);
+  const raw = new Map<string, Series[]>();
+  const buckets = new Map<string, BucketSeries[]>();
   for (const w of wanted) {
-    const key = keyOf(w.matchers, w.mint, w.maxt);
-    if (loaded.has(key)) continue;
-    if (opts.deadline && Date.now() > opts.deadline) throw new PromQLTimeoutError("query preparation");
-    const series = await selectSeries(tenant, db, w.matchers, { limit: opts.maxSeries ?? 50_000 });
-    const ids = series.map((s) => s.id.toString());
-    const { rows } = await db.sql.query<{ id: string; t: string; v: number }>(
-      `SELECT series_id AS id, floor(extract(epoch FROM time) * 1000)::int8 AS t, value AS v
-         FROM series.metric_samples
-        WHERE series_id = ANY($1::int8[]) AND time > $2 AND time <= $3
-        ORDER BY series_id, time`,
-      [ids, new Date(w.mint).toISOString(), new Date(w.maxt).toISOString()],
-    );
-    samples += rows.length;
-    if (samples > (opts.maxSamples ?? 50_000_000)) {
-      throw new PromQLExecutionError("query processing would load too many samples into memory in query execution");
-    }
-    const byId = new Map(
-      series.map((s) => [s.id.toString(), { labels: s.labels, points: [] as Series["points"] } as Series]),
-    );
-    for (const r of rows) byId.get(String(r.id))?.points.push({ t: Number(r.t), v: Number(r.v) });
-    const markers = await db.sql.query<{ id: string; t: string }>(
-      `SELECT series_id AS id, floor(extract(epoch FROM time) * 1000)::int8 AS t FROM series.metric_stale_markers
-        WHERE series_id = ANY($1::int8[]) AND time > $2 AND time <= $3 ORDER BY series_id, time`,
-      [ids, new Date(w.mint).toISOString(), new Date(w.maxt).toISOString()],
-    );
-    for (const r of markers.rows) {
-      const s = byId.get(String(r.id));
-      if (s) (s.stale ??= []).push(Number(r.t));
-    }
-    loaded.set(
-      key,
-      [...byId.values()].filter((s) => s.points.length > 0),
-    );
+    const key = keyOf(w);
+    if (w.resolutionMs) {
+      if (!buckets.has(key)) buckets.set(key, await loader.buckets({ ...w, resolutionMs: w.resolutionMs }));
+    } else if (!raw.has(key)) raw.set(key, await loader.raw(w));
   }
-  return new Evaluator({ select: (m, mint, maxt) => loaded.get(keyOf(m, mint, maxt)) ?? [] }, opts);
+  return new Evaluator(
+    {
+      select: (matchers, mint, maxt) => raw.get(keyOf({ matchers, mint, maxt })) ?? [],
+      selectBuckets: (matchers, mint, maxt, resolutionMs) =>
+        buckets.get(keyOf({ matchers, mint, maxt, resolutionMs })) ?? [],
+    },
+    opts,
+  );
 }

@@ -2,6 +2,7 @@
 // idempotent on each table's natural key, so a repeated batch stores nothing twice.
 import type { TenantContext } from "@/lib/auth/tenant";
 import type { Sql } from "@/lib/db/sql";
+import { markPending, touchedMinutes } from "./rollups";
 import { canonicalLabels, labelSetKey, labelSetKeyHash, type Labels } from "./labels";
 import type { SeriesDb } from "./series-db";
 
@@ -45,6 +46,8 @@ export type SampleRow = { seriesId: bigint; time: Date; value: number };
 
 export async function insertSamples(db: SeriesDb | { sql: Sql }, rows: SampleRow[]): Promise<number> {
   if (rows.length === 0) return 0;
+  // Marked first: a mark without samples costs one no-op refresh, samples without a mark would never roll up.
+  await markPending(db.sql, touchedMinutes(rows.map((r) => r.time.getTime())));
   const res = await db.sql.query(
     `INSERT INTO series.metric_samples (series_id, time, value)
      SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::float8[])

@@ -1,6 +1,7 @@
 // PromQL function calls at one instant (pure), after Prometheus 2.42's promql/functions.go.
 import type { Expr } from "../ast";
 import type { Evaluator, Instant } from "./evaluator";
+import { bucketFunction } from "./buckets";
 import { histogramQuantile } from "./histogram";
 import { extrapolatedRate, instantDelta, linearRegression, OVER_TIME, quantile } from "./range-functions";
 import { dropName, PromQLExecutionError, signature, type Labels, type Sample } from "./types";
@@ -83,8 +84,18 @@ export function callFunction(ev: Evaluator, e: Call, t: number): Instant {
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 function evaluateCall(ev: Evaluator, e: Call, t: number): Instant {
-  const args = e.args.map((a) => ev.at(a, t));
   const name = e.func;
+  // Before the arguments: a call answered from rollups must not load the raw samples.
+  const rollup = ev.rollupWindows(e, t);
+  if (rollup) {
+    const out: Sample[] = [];
+    for (const w of rollup.windows) {
+      const v = bucketFunction(name, w.buckets, rollup.rangeStart, rollup.rangeEnd);
+      if (v !== undefined) out.push({ labels: name === "last_over_time" ? w.labels : dropName(w.labels), t, v });
+    }
+    return { type: "vector", samples: out };
+  }
+  const args = e.args.map((a) => ev.at(a, t));
   const math = MATH[name];
   if (math) return mapValues(vectorOf(args[0]), t, math);
   const date = DATE[name];

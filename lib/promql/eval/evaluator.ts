@@ -4,7 +4,9 @@
 import type { Expr, VectorExpr } from "../ast";
 import { aggregate } from "./aggregate";
 import { binary } from "./binary";
+import { bucketWindow, type BucketSeries } from "./buckets";
 import { callFunction } from "./call";
+import { planRollup, type RollupResolution } from "../rollup-plan";
 import {
   compareLabels,
   PromQLExecutionError,
@@ -29,6 +31,8 @@ export type EvalOptions = {
   maxSamples?: number;
   /** Wall-clock time (ms since the epoch) after which evaluation stops with a timeout error. */
   deadline?: number;
+  /** false: read raw samples even where rollups would answer (benchmarks, comparisons). */
+  rollups?: boolean;
 };
 
 export type RangeResult = { type: "matrix" | "scalar" | "string"; series: Series[] };
@@ -36,6 +40,10 @@ export type RangeResult = { type: "matrix" | "scalar" | "string"; series: Series
 export class Evaluator {
   private readonly lookback: number;
   private readonly cache = new Map<VectorExpr, Series[]>();
+  private readonly bucketCache = new Map<VectorExpr, BucketSeries[]>();
+  private readonly plans = new Map<Expr, RollupResolution | undefined>();
+  /** What the query read: "raw" and/or rollup resolutions ("1m", "1h"), for the response header. */
+  readonly resolutions = new Set<string>();
   /** How much further back than the query start the enclosing subqueries evaluate. */
   private reach = 0;
   private loaded = 0;
@@ -153,10 +161,38 @@ export class Evaluator {
     return out;
   }
 
+  /**
+   * For a range function the planner answers from rollups: each series' buckets inside the
+   * window ending at t, with the window's bounds. Undefined when the call reads raw samples.
+   */
+  rollupWindows(call: Extract<Expr, { type: "call" }>, t: number) {
+    if (!this.storage.selectBuckets || this.opts.rollups === false) return undefined;
+    if (!this.plans.has(call)) this.plans.set(call, planRollup(call, { ...this.opts, inSubquery: this.reach > 0 }));
+    const resolution = this.plans.get(call);
+    const m = call.args[0];
+    if (!resolution || m.type !== "matrix") return undefined;
+    const rangeEnd = this.shift(m.vector, t);
+    const rangeStart = rangeEnd - m.rangeMs;
+    let series = this.bucketCache.get(m.vector);
+    if (!series) {
+      const ends = [this.opts.start, this.opts.end].map((x) => this.shift(m.vector, x));
+      series = this.storage
+        .selectBuckets(m.vector.matchers, Math.min(...ends) - m.rangeMs, Math.max(...ends), resolution.ms)
+        .sort((a, b) => compareLabels(a.labels, b.labels));
+      this.resolutions.add(resolution.name);
+      this.bucketCache.set(m.vector, series);
+    }
+    const windows = series
+      .map((s) => ({ labels: s.labels, buckets: bucketWindow(s.buckets, rangeStart, rangeEnd) }))
+      .filter((s) => s.buckets.length > 0);
+    return { windows, rangeStart, rangeEnd };
+  }
+
   /** Loads a selector's series once for the whole query window (plus lookback or range). */
   private load(sel: VectorExpr, rangeMs: number): Series[] {
     let series = this.cache.get(sel);
     if (!series) {
+      this.resolutions.add("raw");
       const times = [this.opts.start, this.opts.end].map((t) => this.shift(sel, t));
       const mint = Math.min(...times) - this.reach - Math.max(rangeMs, this.lookback) - 1;
       // Sorted by label set, as Prometheus' storage returns series: ties (topk) break the same way.

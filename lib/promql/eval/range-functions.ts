@@ -16,16 +16,40 @@ export function extrapolatedRate(
   if (points.length < 2) return undefined;
   const first = points[0];
   const last = points[points.length - 1];
-  let result = last.v - first.v;
+  let delta = last.v - first.v;
   if (isCounter) {
-    for (let i = 1; i < points.length; i++) if (points[i].v < points[i - 1].v) result += points[i - 1].v;
+    for (let i = 1; i < points.length; i++) if (points[i].v < points[i - 1].v) delta += points[i - 1].v;
   }
-  let durationToStart = (first.t - rangeStart) / 1000;
-  const durationToEnd = (rangeEnd - last.t) / 1000;
-  const sampledInterval = (last.t - first.t) / 1000;
-  const averageGap = sampledInterval / (points.length - 1);
-  if (isCounter && result > 0 && first.v >= 0) {
-    const durationToZero = sampledInterval * (first.v / result);
+  const summary = { count: points.length, firstT: first.t, firstV: first.v, lastT: last.t, lastV: last.v, delta };
+  return extrapolate(summary, rangeStart, rangeEnd, isCounter, isRate);
+}
+
+/** What Prometheus' extrapolation needs from a window: raw samples and rollup buckets both give it. */
+export type WindowSummary = {
+  count: number;
+  firstT: number;
+  firstV: number;
+  lastT: number;
+  lastV: number;
+  delta: number;
+};
+
+/** Prometheus 2.42's extrapolatedRate from a window summary (delta counts counter resets). */
+export function extrapolate(
+  w: WindowSummary,
+  rangeStart: number,
+  rangeEnd: number,
+  isCounter: boolean,
+  isRate: boolean,
+): number | undefined {
+  if (w.count < 2) return undefined;
+  let result = w.delta;
+  let durationToStart = (w.firstT - rangeStart) / 1000;
+  const durationToEnd = (rangeEnd - w.lastT) / 1000;
+  const sampledInterval = (w.lastT - w.firstT) / 1000;
+  const averageGap = sampledInterval / (w.count - 1);
+  if (isCounter && result > 0 && w.firstV >= 0) {
+    const durationToZero = sampledInterval * (w.firstV / result);
     if (durationToZero < durationToStart) durationToStart = durationToZero;
   }
   const threshold = averageGap * 1.1;

@@ -9,6 +9,13 @@ export type Sample = { labels: Labels; t: number; v: number };
 /** Reads raw samples for the series matching `matchers` with mint < t <= maxt, sorted by time. */
 export interface Storage {
   select(matchers: import("../selector").Matcher[], mint: number, maxt: number): Series[];
+  /** Rollup buckets of `resolutionMs` starting in [mint, maxt]; storages without rollups leave it out. */
+  selectBuckets?(
+    matchers: import("../selector").Matcher[],
+    mint: number,
+    maxt: number,
+    resolutionMs: number,
+  ): import("./buckets").BucketSeries[];
 }
 
 export class PromQLExecutionError extends Error {

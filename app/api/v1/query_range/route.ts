@@ -1,5 +1,12 @@
 // GET|POST /api/v1/query_range — PromQL over a time range (read key), Prometheus' result shapes
-import { parseDurationParam, parseTime, PromApiError, promRoute, promSuccess } from "@/lib/prom-api/prom-route";
+import {
+  parseDurationParam,
+  parseTime,
+  PromApiError,
+  promRoute,
+  promSuccess,
+  resolutionHeader,
+} from "@/lib/prom-api/prom-route";
 import { rangeQuery } from "@/lib/prom-api/query";
 import { appSeriesDb } from "@/lib/series/series-db";
 
@@ -11,11 +18,13 @@ const handler = promRoute("/api/v1/query_range", async (tenant, params) => {
   if (step === undefined)
     throw new PromApiError("bad_data", 'invalid parameter "step": cannot parse "" to a valid duration');
   const timeoutMs = parseDurationParam(params.get("timeout"), "timeout");
-  return promSuccess(
-    await rangeQuery(tenant, await appSeriesDb(), params.get("query") ?? "", start.getTime(), end.getTime(), step, {
-      timeoutMs,
-    }),
-  );
+  const info: { resolutions?: string[] } = {};
+  const query = params.get("query") ?? "";
+  const data = await rangeQuery(tenant, await appSeriesDb(), query, start.getTime(), end.getTime(), step, {
+    timeoutMs,
+    info,
+  });
+  return promSuccess(data, undefined, resolutionHeader(info.resolutions));
 });
 
 export { handler as GET, handler as POST };
