@@ -46,7 +46,7 @@ export async function sendRemoteWrite(url: string, series: RemoteSeries[], heade
   if (!res.ok) throw new Error(`remote_write to ${url}: ${res.status} ${await res.text()}`);
 }
 
-export async function startPrometheus(): Promise<{ url: string; stop: () => void }> {
+export async function startPrometheus(extraArgs: string[] = []): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dir = mkdtempSync(path.join(os.tmpdir(), "telltale-prometheus-"));
@@ -58,6 +58,7 @@ export async function startPrometheus(): Promise<{ url: string; stop: () => void
       `--web.listen-address=127.0.0.1:${port}`,
       "--web.enable-remote-write-receiver",
       "--log.level=warn",
+      ...extraArgs,
     ],
     { stdio: "ignore" },
   );

@@ -21,13 +21,23 @@ function groupLabels(labels: Labels, e: AggregateExpr): Labels {
   return out;
 }
 
+// The same input label set maps to the same group label set at every step: compute it once.
+const groupCache = new WeakMap<AggregateExpr, WeakMap<Labels, Labels>>();
+function cachedGroupLabels(labels: Labels, e: AggregateExpr): Labels {
+  let perExpr = groupCache.get(e);
+  if (!perExpr) groupCache.set(e, (perExpr = new WeakMap()));
+  let out = perExpr.get(labels);
+  if (!out) perExpr.set(labels, (out = groupLabels(labels, e)));
+  return out;
+}
+
 export function aggregate(ev: Evaluator, e: AggregateExpr, t: number): Sample[] {
   const input = ev.at(e.expr, t);
   if (input.type !== "vector") throw new PromQLExecutionError("aggregation over a non-vector");
   const param = e.param ? ev.at(e.param, t) : undefined;
   const groups = new Map<string, { labels: Labels; samples: Sample[] }>();
   for (const s of input.samples) {
-    const labels = groupLabels(s.labels, e);
+    const labels = cachedGroupLabels(s.labels, e);
     const key = signature(labels);
     const g = groups.get(key) ?? { labels, samples: [] };
     g.samples.push(s);

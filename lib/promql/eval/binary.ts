@@ -48,7 +48,7 @@ function matchKey(labels: Labels, m: VectorMatching): string {
 }
 
 function resultLabels(lhs: Labels, rhs: Labels, e: BinaryExpr, m: VectorMatching): Labels {
-  let out: Labels = dropsName(e.op, e.bool) ? dropName(lhs) : { ...lhs };
+  let out: Labels = { ...(dropsName(e.op, e.bool) ? dropName(lhs) : lhs) };
   if (m.card === "one-to-one") {
     if (m.on) out = Object.fromEntries(Object.entries(out).filter(([k]) => m.labels.includes(k)));
     else for (const k of m.labels) delete out[k];

@@ -59,16 +59,25 @@ export function bucketize(points: Point[], sizeMs: number): Bucket[] {
   return out;
 }
 
+/** Binary search: the index of the first bucket starting at or after t. */
+function firstAtOrAfter(buckets: Bucket[], t: number): number {
+  let [lo, hi] = [0, buckets.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (buckets[mid].t < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The window [from, to] (Prometheus 2.42 closes both ends) from buckets aligned to it: the
  * buckets starting in [from, to), plus a sample lying exactly at `to` — the first sample of
  * the bucket starting there, which its first time and value describe exactly.
  */
 export function bucketWindow(buckets: Bucket[], from: number, to: number): Bucket[] {
-  let lo = 0;
-  while (lo < buckets.length && buckets[lo].t < from) lo++;
-  let hi = lo;
-  while (hi < buckets.length && buckets[hi].t < to) hi++;
+  const lo = firstAtOrAfter(buckets, from);
+  const hi = firstAtOrAfter(buckets, to);
   const window = buckets.slice(lo, hi);
   const next = buckets[hi];
   if (next && next.t === to && next.firstT === to) {

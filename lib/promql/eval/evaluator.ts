@@ -11,6 +11,7 @@ import {
   compareLabels,
   PromQLExecutionError,
   PromQLTimeoutError,
+  signature,
   type Point,
   type Sample,
   type Series,
@@ -96,7 +97,7 @@ export class Evaluator {
         continue;
       }
       for (const sample of value.samples) {
-        const key = JSON.stringify(Object.entries(sample.labels).sort());
+        const key = signature(sample.labels);
         const s = out.get(key) ?? { labels: sample.labels, points: [] };
         if (s.points.length === 0) out.set(key, s);
         s.points.push({ t, v: sample.v });
@@ -231,7 +232,7 @@ export class Evaluator {
 
       if (v.type !== "vector") continue;
       for (const s of v.samples) {
-        const key = JSON.stringify(Object.entries(s.labels).sort());
+        const key = signature(s.labels);
         const series = inner.get(key) ?? { labels: s.labels, points: [] };
         series.points.unshift({ t: ts, v: s.v });
         inner.set(key, series);

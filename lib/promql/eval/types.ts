@@ -30,12 +30,24 @@ export class PromQLTimeoutError extends Error {
   }
 }
 
-/** Prometheus' identity of a label set: sorted name/value pairs. */
+// Label sets from storage keep their identity from step to step, so the derived values
+// the evaluator needs at every step (identity, name dropped) are computed once per object.
+// Callers never mutate a label set they did not create.
+const signatures = new WeakMap<Labels, string>();
+
+/** Prometheus' identity of a label set: sorted name/value pairs (optionally only / without some names). */
 export function signature(labels: Labels, only?: string[], without?: string[]): string {
+  const whole = !only && !without?.length;
+  if (whole) {
+    const cached = signatures.get(labels);
+    if (cached !== undefined) return cached;
+  }
   const names = Object.keys(labels)
     .filter((k) => (only ? only.includes(k) : !(without ?? []).includes(k)))
     .sort();
-  return JSON.stringify(names.map((k) => [k, labels[k]]));
+  const key = JSON.stringify(names.map((k) => [k, labels[k]]));
+  if (whole) signatures.set(labels, key);
+  return key;
 }
 
 /** Prometheus' labels.Compare: label by label in name order, then by count. */
@@ -50,7 +62,15 @@ export function compareLabels(a: Labels, b: Labels): number {
   return ka.length - kb.length;
 }
 
+const withoutName = new WeakMap<Labels, Labels>();
+
+/** The label set without __name__ (the same object each time for the same input; do not mutate it). */
 export const dropName = (labels: Labels): Labels => {
-  const { __name__: _drop, ...rest } = labels;
-  return rest;
+  let out = withoutName.get(labels);
+  if (!out) {
+    const { __name__: _drop, ...rest } = labels;
+    out = rest;
+    withoutName.set(labels, out);
+  }
+  return out;
 };

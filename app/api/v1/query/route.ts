@@ -7,7 +7,11 @@ const handler = promRoute("/api/v1/query", async (tenant, params) => {
   const t = parseTime(params.get("time"), "time")?.getTime() ?? Date.now();
   const timeoutMs = parseDurationParam(params.get("timeout"), "timeout");
   const info: { resolutions?: string[] } = {};
-  const data = await instantQuery(tenant, await appSeriesDb(), params.get("query") ?? "", t, { timeoutMs, info });
+  const data = await instantQuery(tenant, await appSeriesDb(), params.get("query") ?? "", t, {
+    timeoutMs,
+    info,
+    rollups: params.get("rollups") !== "false",
+  });
   return promSuccess(data, undefined, resolutionHeader(info.resolutions));
 });
 

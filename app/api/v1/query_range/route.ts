@@ -23,6 +23,8 @@ const handler = promRoute("/api/v1/query_range", async (tenant, params) => {
   const data = await rangeQuery(tenant, await appSeriesDb(), query, start.getTime(), end.getTime(), step, {
     timeoutMs,
     info,
+    // Diagnostic, not Prometheus: rollups=false reads raw samples only, to compare the two.
+    rollups: params.get("rollups") !== "false",
   });
   return promSuccess(data, undefined, resolutionHeader(info.resolutions));
 });
