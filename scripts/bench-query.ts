@@ -10,6 +10,7 @@ import { scratchDatabase } from "./lib/scratch-db";
 import { sendRemoteWrite, startPrometheus, type RemoteSeries } from "./lib/prometheus";
 import { serveRoutes } from "./lib/serve-routes";
 import { ensureSystemTools } from "./lib/system-tools";
+import { compareResults, type PromResponse } from "./promql-compliance/compare";
 
 const SERIES = Number(process.env.BENCH_SERIES ?? 1000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 30);
@@ -89,10 +90,10 @@ async function timeQuery(t: Target, path: string, params: Record<string, string>
     headers: { "Content-Type": "application/x-www-form-urlencoded", ...t.headers },
     body: new URLSearchParams({ ...params, ...t.extra }),
   });
-  const body = (await res.json()) as { status: string; data: { result: unknown[] }; error?: string };
+  const body = (await res.json()) as PromResponse & { data: { result: unknown[] } };
   const ms = performance.now() - started;
   if (body.status !== "success") throw new Error(`${t.name} ${params.query}: ${body.error}`);
-  return { ms, resolution: res.headers.get("x-telltale-resolution") ?? "", series: body.data.result.length };
+  return { ms, body, resolution: res.headers.get("x-telltale-resolution") ?? "", series: body.data.result.length };
 }
 
 async function main() {
@@ -182,21 +183,19 @@ async function main() {
       params: { query: 'bench_memory_bytes{instance="i-042"}', time: s(to - 3_000) },
     },
   ];
-  console.log("class | target | resolution | series | p50 ms | p95 ms | runs");
+  console.log("class | target | resolution | series | p50 ms | p95 ms | runs | same answer as Prometheus");
   for (const c of classes) {
     const targets = c.params.step === "3600" ? [raw, rolled, prom] : [rolled, prom];
+    const reference = (await timeQuery(prom, c.path, c.params)).body;
     for (const t of targets) {
       const runs = t === raw ? Math.min(RUNS, 5) : RUNS;
       const times: number[] = [];
-      let last = { resolution: "", series: 0 };
-      await timeQuery(t, c.path, c.params); // warm-up
-      for (let i = 0; i < runs; i++) {
-        const r = await timeQuery(t, c.path, c.params);
-        times.push(r.ms);
-        last = r;
-      }
+      const first = await timeQuery(t, c.path, c.params); // warm-up, and the answer compared
+      const difference = t === prom ? undefined : compareResults(reference, first.body, false);
+      for (let i = 0; i < runs; i++) times.push((await timeQuery(t, c.path, c.params)).ms);
       console.log(
-        `${c.name} | ${t.name} | ${last.resolution || "-"} | ${last.series} | ${pct(times, 50).toFixed(1)} | ${pct(times, 95).toFixed(1)} | ${runs}`,
+        `${c.name} | ${t.name} | ${first.resolution || "-"} | ${first.series} | ${pct(times, 50).toFixed(1)} | ` +
+          `${pct(times, 95).toFixed(1)} | ${runs} | ${t === prom ? "-" : (difference ?? "yes")}`,
       );
     }
   }

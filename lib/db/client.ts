@@ -43,6 +43,9 @@ export function pgSql(pool: pg.Pool | pg.Client) {
   return {
     query: <R extends Record<string, unknown>>(text: string, params?: unknown[]) =>
       pool.query<R>(text, params as unknown[]).then((r) => ({ rows: r.rows, rowCount: r.rowCount })),
+    /** Rows as value arrays, in column order: no per-row objects for large reads. */
+    queryArrays: (text: string, params?: unknown[]) =>
+      pool.query({ text, values: params, rowMode: "array" }).then((r) => r.rows as unknown[][]),
     exec: async (script: string) => {
       await pool.query(script);
     },

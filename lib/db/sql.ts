@@ -5,6 +5,8 @@ export type Row = Record<string, unknown>;
 export interface Sql {
   /** rowCount: rows written by INSERT/UPDATE/DELETE (what RETURNING would list, without shipping it). */
   query<R extends Row = Row>(text: string, params?: unknown[]): Promise<{ rows: R[]; rowCount?: number | null }>;
+  /** Rows as value arrays in column order, where the driver can skip building row objects. */
+  queryArrays?(text: string, params?: unknown[]): Promise<unknown[][]>;
 }
 
 /** Sql that can also run a multi-statement script (migration files). */

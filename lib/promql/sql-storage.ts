@@ -41,21 +41,31 @@ class Loader {
       throw new PromQLExecutionError("query processing would load too many samples into memory in query execution");
   }
 
+  /** Rows as arrays (no per-row objects: long ranges return hundreds of thousands), counted against the budget. */
+  private async rows(text: string, values: unknown[]): Promise<string[][]> {
+    const sql = this.db.sql;
+    const rows = sql.queryArrays
+      ? await sql.queryArrays(text, values)
+      : (await sql.query(text, values)).rows.map((r) => Object.values(r));
+    this.count(rows.length);
+    return rows as string[][];
+  }
+
   /** Raw points of each series with from < t <= to (from <= t when `closedStart`), and staleness markers. */
   private async points(ids: string[], from: number, to: number, closedStart = false) {
-    const { rows } = await this.db.sql.query<{ id: string; t: string; v: number }>(
-      `SELECT series_id AS id, floor(extract(epoch FROM time) * 1000)::int8 AS t, value AS v
+    const rows = await this.rows(
+      `SELECT series_id, floor(extract(epoch FROM time) * 1000)::float8 AS t, value
          FROM series.metric_samples
         WHERE series_id = ANY($1::int8[]) AND time ${closedStart ? ">=" : ">"} $2 AND time <= $3
         ORDER BY series_id, time`,
       [ids, iso(from), iso(to)],
     );
-    this.count(rows.length);
     const byId = new Map<string, Point[]>();
     for (const r of rows) {
-      const list = byId.get(String(r.id)) ?? [];
-      if (list.length === 0) byId.set(String(r.id), list);
-      list.push({ t: Number(r.t), v: Number(r.v) });
+      const id = String(r[0]);
+      const list = byId.get(id) ?? [];
+      if (list.length === 0) byId.set(id, list);
+      list.push({ t: Number(r[1]), v: Number(r[2]) });
     }
     return byId;
   }
@@ -89,32 +99,23 @@ class Loader {
     const pending = await this.watermark;
     const upper = w.maxt + size;
     const split = Math.max(w.mint, Math.min(upper, pending === null ? upper : Math.floor(pending / size) * size));
-    const { rows } = await this.db.sql.query<Record<string, string | number>>(
-      `SELECT series_id AS id, (extract(epoch FROM time) * 1000)::int8 AS t, count, sum, min, max,
-              (extract(epoch FROM first_time) * 1000)::int8 AS first_t, first_value,
-              (extract(epoch FROM last_time) * 1000)::int8 AS last_t, last_value, increase
+    // Every column named: drivers without array rows return objects, whose keys must be distinct.
+    const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8 AS ${column}_ms`;
+    const rows = await this.rows(
+      `SELECT series_id, ${ms("time")}, count, sum, min, max, ${ms("first_time")}, first_value,
+              ${ms("last_time")}, last_value, increase
          FROM ${TABLES[size]}
         WHERE series_id = ANY($1::int8[]) AND time >= $2 AND time < $3
         ORDER BY series_id, time`,
       [ids, iso(w.mint), iso(split)],
     );
-    this.count(rows.length);
     const byId = new Map<string, Bucket[]>();
     for (const r of rows) {
-      const list = byId.get(String(r.id)) ?? [];
-      if (list.length === 0) byId.set(String(r.id), list);
-      list.push({
-        t: Number(r.t),
-        count: Number(r.count),
-        sum: Number(r.sum),
-        min: Number(r.min),
-        max: Number(r.max),
-        firstT: Number(r.first_t),
-        firstV: Number(r.first_value),
-        lastT: Number(r.last_t),
-        lastV: Number(r.last_value),
-        increase: Number(r.increase),
-      });
+      const id = String(r[0]);
+      const list = byId.get(id) ?? [];
+      if (list.length === 0) byId.set(id, list);
+      const [t, count, sum, min, max, firstT, firstV, lastT, lastV, increase] = r.slice(1).map(Number);
+      list.push({ t, count, sum, min, max, firstT, firstV, lastT, lastV, increase });
     }
     if (split < upper) {
       // The tail the rollup job has not reached yet: whole buckets from raw samples.

@@ -7,7 +7,10 @@ import type { Sql } from "@/lib/db/sql";
 export type SeriesDb = { sql: Sql; dialect: Dialect };
 
 // Resolves the pool on every query, so the app's database can be reopened (tests do).
-const poolSql: Sql = { query: (text, params) => pgSql(getPool()).query(text, params) };
+const poolSql: Sql = {
+  query: (text, params) => pgSql(getPool()).query(text, params),
+  queryArrays: (text, params) => pgSql(getPool()).queryArrays(text, params),
+};
 let dialect: Promise<Dialect> | undefined;
 
 export async function appSeriesDb(): Promise<SeriesDb> {

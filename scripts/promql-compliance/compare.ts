@@ -4,7 +4,9 @@ export type PromResponse =
   | { status: "success"; data: { resultType: string; result: unknown } }
   | { status: "error"; errorType: string; error: string };
 
-type MatrixSeries = { metric: Record<string, string>; values: [number, string][] };
+/** A matrix series, or a vector sample (its one value compared as a one-point series). */
+type MatrixSeries = { metric: Record<string, string>; values?: [number, string][]; value?: [number, string] };
+const pointsOf = (s: MatrixSeries) => s.values ?? (s.value ? [s.value] : []);
 
 const TOLERANCE = 1e-5;
 
@@ -38,7 +40,7 @@ export function compareResults(expected: PromResponse, got: PromResponse, should
   if (missing.length || extra.length)
     return `series differ: missing ${missing.slice(0, 3).join(" ") || "none"}; extra ${extra.slice(0, 3).join(" ") || "none"} (${have.length} vs ${want.length})`;
   for (let i = 0; i < want.length; i++) {
-    const [w, h] = [want[i].values, have[i].values];
+    const [w, h] = [pointsOf(want[i]), pointsOf(have[i])];
     for (let j = 0; j < Math.max(w.length, h.length); j++) {
       if (!w[j] || !h[j] || w[j][0] !== h[j][0])
         return `${wantKeys[i]}: timestamps differ at point ${j}: ${h[j]?.[0]} vs expected ${w[j]?.[0]} (${h.length} vs ${w.length} points)`;
