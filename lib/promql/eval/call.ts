@@ -82,6 +82,17 @@ export function callFunction(ev: Evaluator, e: Call, t: number): Instant {
 }
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const RANGE_FUNCTIONS = new Set([
+  "rate",
+  "increase",
+  "delta",
+  "irate",
+  "idelta",
+  "deriv",
+  "predict_linear",
+  "quantile_over_time",
+  "absent_over_time",
+]);
 
 function evaluateCall(ev: Evaluator, e: Call, t: number): Instant {
   const name = e.func;
@@ -104,20 +115,7 @@ function evaluateCall(ev: Evaluator, e: Call, t: number): Instant {
     return mapValues(input, t, (v) => (Number.isNaN(v) ? NaN : date(new Date(v * 1000))));
   }
   const over = OVER_TIME[name];
-  if (
-    over ||
-    [
-      "rate",
-      "increase",
-      "delta",
-      "irate",
-      "idelta",
-      "deriv",
-      "predict_linear",
-      "quantile_over_time",
-      "absent_over_time",
-    ].includes(name)
-  ) {
+  if (over || RANGE_FUNCTIONS.has(name)) {
     const matrixArg = args.find((a) => a.type === "matrix");
     if (!matrixArg || matrixArg.type !== "matrix") throw new PromQLExecutionError(`${name} needs a range vector`);
     if (name === "absent_over_time") {

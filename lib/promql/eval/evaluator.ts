@@ -118,9 +118,11 @@ export class Evaluator {
       case "matrix": {
         const evalT = this.shift(expr.vector, t);
         const rangeStart = evalT - expr.rangeMs;
-        const series = this.load(expr.vector, expr.rangeMs)
-          .map((s) => ({ labels: s.labels, points: window(s.points, rangeStart, evalT) }))
-          .filter((s) => s.points.length > 0);
+        const series: Series[] = [];
+        for (const s of this.load(expr.vector, expr.rangeMs)) {
+          const points = window(s.points, rangeStart, evalT);
+          if (points.length > 0) series.push({ labels: s.labels, points });
+        }
         return { type: "matrix", series, rangeStart, rangeEnd: evalT };
       }
       case "subquery":
