@@ -18,8 +18,6 @@ type Budget = EvalOptions & { maxSeries?: number };
 
 const keyOf = (w: Want) => JSON.stringify([w.matchers, w.mint, w.maxt, w.resolutionMs ?? 0]);
 const iso = (ms: number) => new Date(ms).toISOString();
-const PARALLEL_READS = 4;
-const PARALLEL_FROM = 200; // series: below this one query is cheaper than several
 const TABLES: Record<number, string> = { 60_000: "series.metric_rollups_1m", 3_600_000: "series.metric_rollups_1h" };
 
 class Loader {
@@ -43,23 +41,14 @@ class Loader {
       throw new PromQLExecutionError("query processing would load too many samples into memory in query execution");
   }
 
-  /**
-   * Rows as arrays (no per-row objects: long ranges return hundreds of thousands), counted
-   * against the budget. `$1` is the series ids; many series are read in parallel slices, so
-   * PostgreSQL works on several cores and Node parses one slice while the next arrives.
-   */
-  private async rows(text: string, ids: string[], values: unknown[]): Promise<string[][]> {
+  /** Rows as arrays (no per-row objects: long ranges return hundreds of thousands), counted against the budget. */
+  private async rows(text: string, values: unknown[]): Promise<string[][]> {
     const sql = this.db.sql;
-    const run = async (slice: string[]) =>
-      (sql.queryArrays
-        ? await sql.queryArrays(text, [slice, ...values])
-        : (await sql.query(text, [slice, ...values])).rows.map((r) => Object.values(r))) as string[][];
-    const size = ids.length >= PARALLEL_FROM ? Math.ceil(ids.length / PARALLEL_READS) : ids.length;
-    const slices: string[][] = [];
-    for (let i = 0; i < ids.length; i += Math.max(1, size)) slices.push(ids.slice(i, i + size));
-    const rows = (await Promise.all(slices.map(run))).flat();
+    const rows = sql.queryArrays
+      ? await sql.queryArrays(text, values)
+      : (await sql.query(text, values)).rows.map((r) => Object.values(r));
     this.count(rows.length);
-    return rows;
+    return rows as string[][];
   }
 
   /** Raw points of each series with from < t <= to (from <= t when `closedStart`), and staleness markers. */
@@ -69,8 +58,7 @@ class Loader {
          FROM series.metric_samples
         WHERE series_id = ANY($1::int8[]) AND time ${closedStart ? ">=" : ">"} $2 AND time <= $3
         ORDER BY series_id, time`,
-      ids,
-      [iso(from), iso(to)],
+      [ids, iso(from), iso(to)],
     );
     const byId = new Map<string, Point[]>();
     for (const r of rows) {
@@ -119,8 +107,7 @@ class Loader {
          FROM ${TABLES[size]}
         WHERE series_id = ANY($1::int8[]) AND time >= $2 AND time < $3
         ORDER BY series_id, time`,
-      ids,
-      [iso(w.mint), iso(split)],
+      [ids, iso(w.mint), iso(split)],
     );
     const byId = new Map<string, Bucket[]>();
     for (const r of rows) {
