@@ -52,7 +52,14 @@ const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]
 };
 
 /** Routes that are not client-scoped, with the test below that covers them. */
-const OTHER_ROUTES = ["/api/v1/clients", "/api/v1/whoami", "/api/health", "/api/metrics", "/api/auth/[...nextauth]"];
+const OTHER_ROUTES = [
+  "/api/v1/clients",
+  "/api/v1/whoami",
+  "/api/health",
+  "/api/metrics",
+  "/api/auth/[...nextauth]",
+  "/api/cron/rollups", // not client data: shared-secret auth, tested in test/cron.test.ts
+];
 
 /** Prometheus-compatible read routes: the API key decides the tenant. */
 const PROM_ROUTES: Record<string, string> = {
