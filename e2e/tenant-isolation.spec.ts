@@ -34,6 +34,8 @@ const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]
     { method: "DELETE", url: `/api/v1/clients/globex/api-keys/${f.acme.apiKeyId}` },
   ],
   "/api/v1/clients/[client]/overview": () => [{ method: "GET", url: "/api/v1/clients/acme/overview" }],
+  "/api/v1/clients/[client]/query": () => [{ method: "GET", url: "/api/v1/clients/acme/query?query=up&range=1h" }],
+  "/api/v1/clients/[client]/metric-names": () => [{ method: "GET", url: "/api/v1/clients/acme/metric-names" }],
   "/api/v1/clients/[client]/ingest-policy": () => [
     { method: "GET", url: "/api/v1/clients/acme/ingest-policy" },
     {
@@ -171,7 +173,7 @@ test("client routes refuse API keys and anonymous callers (401), and weak roles 
       });
       expect(withKey.status(), `API key ${a.method} ${a.url}`).toBe(401);
       const asViewer = await send(viewer, a);
-      const readable = a.method === "GET" && /\/acme(\/overview)?$/.test(a.url);
+      const readable = a.method === "GET" && /\/acme(\/overview|\/query\?.*|\/metric-names)?$/.test(a.url);
       expect(asViewer.status(), `viewer ${a.method} ${a.url}`).toBe(readable ? 200 : 403);
     }
   }

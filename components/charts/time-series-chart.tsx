@@ -28,12 +28,18 @@ export function TimeSeriesChart({
   kind = "line",
   unit = "",
   height = 220,
+  legend = true,
+  domain,
 }: {
   rows: ChartRow[];
   series: ChartSeries[];
   kind?: "line" | "stacked";
   unit?: string;
   height?: number;
+  /** Off when a table next to the chart names the series (many series make a legend unreadable). */
+  legend?: boolean;
+  /** The time window to draw (ms); by default the data's own extent. */
+  domain?: [number, number];
 }) {
   const common = {
     data: rows,
@@ -46,7 +52,7 @@ export function TimeSeriesChart({
         dataKey="t"
         type="number"
         scale="time"
-        domain={["dataMin", "dataMax"]}
+        domain={domain ?? ["dataMin", "dataMax"]}
         tickFormatter={formatTime}
         minTickGap={48}
         fontSize={11}
@@ -56,7 +62,7 @@ export function TimeSeriesChart({
         labelFormatter={(t) => formatTime(Number(t))}
         formatter={(v) => `${Math.round(Number(v) * 100) / 100}${unit}`}
       />
-      <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
+      {legend && <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />}
     </>
   );
   return (

@@ -29,9 +29,15 @@ export function Sidebar({ user, clients }: Props) {
           {c.name}
         </Link>
       ))}
-      {current && current.role === "admin" && (
+      {current && (
         <>
           <div className="section">{current.name}</div>
+          {link(`/${current.slug}`, "Overview")}
+          {link(`/${current.slug}/explore`, "Explore")}
+        </>
+      )}
+      {current && current.role === "admin" && (
+        <>
           {link(`/${current.slug}/settings`, "Settings")}
           {link(`/${current.slug}/settings/members`, "Members")}
           {link(`/${current.slug}/settings/api-keys`, "API keys")}

@@ -6,4 +6,6 @@ export const queryKeys = {
   apiKeys: (slug: string) => ["clients", slug, "api-keys"] as const,
   overview: (slug: string) => ["clients", slug, "overview"] as const,
   ingestPolicy: (slug: string) => ["clients", slug, "ingest-policy"] as const,
+  explore: (slug: string, query: string, range: string) => ["clients", slug, "explore", query, range] as const,
+  metricNames: (slug: string) => ["clients", slug, "metric-names"] as const,
 };

@@ -1,0 +1,157 @@
+"use client";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useExploreQuery, useMetricNamesQuery } from "@/lib/hooks/use-explore";
+import { EXPLORE_RANGES, type ExploreRange, type ExploreResult } from "@/lib/schemas/explore";
+import { seriesName, toChart } from "./series-rows";
+
+const CHART_HEIGHT = 280;
+
+/** Ad-hoc PromQL over a relative range; the query and range live in the URL, so a view can be shared. */
+export function ExploreView({ slug }: { slug: string }) {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const query = params.get("q") ?? "";
+  const range = (EXPLORE_RANGES as readonly string[]).includes(params.get("range") ?? "")
+    ? (params.get("range") as ExploreRange)
+    : "1h";
+  const [draft, setDraft] = useState(query);
+  const result = useExploreQuery(slug, query, range);
+  const names = useMetricNamesQuery(slug);
+
+  const show = (q: string, r: ExploreRange) => router.replace(`${pathname}?${new URLSearchParams({ q, range: r })}`);
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    if (draft.trim() === query && result.data) void result.refetch();
+    else show(draft.trim(), range);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) submit();
+  };
+
+  return (
+    <>
+      <form className="card explore-form" onSubmit={submit}>
+        <label htmlFor="promql">PromQL query</label>
+        <textarea
+          id="promql"
+          rows={3}
+          value={draft}
+          spellCheck={false}
+          placeholder="rate(http_requests_total[5m])"
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <div className="explore-controls">
+          <label>
+            Metric{" "}
+            <select
+              value=""
+              onChange={(e) => e.target.value && setDraft(e.target.value)}
+              aria-label="Start from a metric"
+              disabled={!names.data?.length}
+            >
+              <option value="">
+                {names.data?.length
+                  ? `${names.data.length} metric${names.data.length === 1 ? "" : "s"}…`
+                  : "No metrics yet"}
+              </option>
+              {names.data?.map((n) => (
+                <option key={n}>{n}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Range{" "}
+            <select value={range} onChange={(e) => show(query || draft.trim(), e.target.value as ExploreRange)}>
+              {EXPLORE_RANGES.map((r) => (
+                <option key={r} value={r}>
+                  Last {r}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="primary" disabled={draft.trim() === ""}>
+            Run query
+          </button>
+          <span className="muted">Ctrl+Enter runs it</span>
+        </div>
+      </form>
+      <ExploreResults query={query} range={range} result={result} />
+    </>
+  );
+}
+
+function ExploreResults({
+  query,
+  range,
+  result,
+}: {
+  query: string;
+  range: ExploreRange;
+  result: ReturnType<typeof useExploreQuery>;
+}) {
+  if (!query)
+    return (
+      <div className="empty">
+        Type a PromQL query, or pick a metric above. Try <code>up</code> or{" "}
+        <code>sum by (route) (rate(http_requests_total[5m]))</code>.
+      </div>
+    );
+  if (result.isPending) return <Skeleton height={CHART_HEIGHT + 120} />;
+  if (result.error)
+    return (
+      <div className="alert error" role="alert">
+        <strong>The query failed.</strong> {result.error.message}
+      </div>
+    );
+  const data: ExploreResult = result.data;
+  if (data.series.length === 0)
+    return (
+      <div className="empty">
+        No data for <code>{query}</code> in the last {range}. Check the metric name and labels, pick a longer range, or
+        send samples to <code>/api/v1/metrics</code> or <code>/api/v1/write</code> with an ingest key.
+      </div>
+    );
+  const { rows, lines } = toChart(data.series);
+  return (
+    <div className="card" aria-busy={result.isFetching}>
+      <div className="muted explore-summary">
+        {data.series.length} series{data.omitted ? ` (the ${data.omitted} smallest not shown)` : ""} · step{" "}
+        {data.stepMs / 1000}s · read {data.resolution.join(" + ") || "nothing"}
+      </div>
+      <TimeSeriesChart
+        rows={rows}
+        series={lines}
+        height={CHART_HEIGHT}
+        legend={lines.length <= 8}
+        domain={[data.start, data.end]}
+      />
+      <table className="explore-table">
+        <thead>
+          <tr>
+            <th>Series</th>
+            <th style={{ textAlign: "right" }}>Last value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.series.map((s, i) => (
+            <tr key={seriesName(s.labels)}>
+              <td>
+                <span className="swatch" style={{ background: lines[i].color }} aria-hidden="true" />
+                <code>{seriesName(s.labels)}</code>
+              </td>
+              <td style={{ textAlign: "right" }}>{formatValue(s.points.at(-1)?.[1])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const formatValue = (v?: number) =>
+  v === undefined ? "–" : Number.isFinite(v) ? v.toLocaleString(undefined, { maximumFractionDigits: 4 }) : String(v);

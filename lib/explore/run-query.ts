@@ -1,0 +1,48 @@
+// Explore's query: PromQL over a relative range for a signed-in member, the series shaped
+// for charts, the largest first when there are too many to draw.
+import type { TenantContext } from "@/lib/auth/tenant";
+import { ApiError } from "@/lib/api/errors";
+import { rangeQuery } from "@/lib/prom-api/query";
+import type { ExploreResult, ExploreSeries } from "@/lib/schemas/explore";
+import type { ExploreRange } from "@/lib/schemas/explore";
+import { appSeriesDb } from "@/lib/series/series-db";
+import { rangeWindow } from "./time-range";
+
+const MAX_SERIES = 50;
+
+/** PromQL's error types as API errors people can act on (the message quotes the problem). */
+function queryError(err: unknown): never {
+  const e = err as { errorType?: string; message?: string };
+  if (e?.errorType === "bad_data") throw new ApiError(400, "bad_query", e.message ?? "The query is not valid PromQL");
+  if (e?.errorType === "execution") throw new ApiError(422, "query_failed", e.message ?? "The query failed");
+  if (e?.errorType === "timeout")
+    throw new ApiError(503, "query_timeout", `${e.message}; try a shorter range`, undefined, { "Retry-After": "5" });
+  throw err;
+}
+
+export async function exploreQuery(
+  tenant: TenantContext,
+  input: { query: string; range: ExploreRange },
+  now = Date.now(),
+): Promise<ExploreResult> {
+  const { start, end, stepMs } = rangeWindow(input.range, now);
+  const info: { resolutions?: string[] } = {};
+  const data = await rangeQuery(tenant, await appSeriesDb(), input.query, start, end, stepMs, { info }).catch(
+    queryError,
+  );
+  const series: ExploreSeries[] = data.result.map((s) => ({
+    labels: s.metric,
+    points: s.values.map(([t, v]) => [t * 1000, Number(v)] as [number, number]),
+  }));
+  const peak = (s: ExploreSeries) => Math.max(...s.points.map((p) => (Number.isFinite(p[1]) ? Math.abs(p[1]) : 0)));
+  series.sort((a, b) => peak(b) - peak(a));
+  return {
+    query: input.query,
+    start,
+    end,
+    stepMs,
+    resolution: info.resolutions ?? [],
+    series: series.slice(0, MAX_SERIES),
+    omitted: Math.max(0, series.length - MAX_SERIES),
+  };
+}

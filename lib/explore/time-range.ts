@@ -1,0 +1,22 @@
+// Explore's time window (pure): a relative range ending now, split into about 240 steps of
+// a round size, aligned to the step so the same URL shows the same points and long ranges
+// land on whole rollup buckets.
+import type { ExploreRange } from "@/lib/schemas/explore";
+
+const RANGE_MS: Record<ExploreRange, number> = {
+  "15m": 15 * 60_000,
+  "1h": 3_600_000,
+  "6h": 6 * 3_600_000,
+  "24h": 86_400_000,
+  "7d": 7 * 86_400_000,
+  "30d": 30 * 86_400_000,
+};
+const STEPS_MS = [15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400].map((s) => s * 1000);
+const TARGET_POINTS = 240;
+
+export function rangeWindow(range: ExploreRange, now: number): { start: number; end: number; stepMs: number } {
+  const span = RANGE_MS[range];
+  const stepMs = STEPS_MS.find((s) => span / s <= TARGET_POINTS) ?? STEPS_MS[STEPS_MS.length - 1];
+  const end = Math.floor(now / stepMs) * stepMs;
+  return { start: end - span, end, stepMs };
+}

@@ -1,0 +1,55 @@
+// Explore's query endpoint: a member's PromQL over a relative range, errors people can act on.
+import { beforeAll, describe, expect, it } from "vitest";
+import { maintainStorage } from "@/lib/db/dialect";
+import { exploreQuery } from "@/lib/explore/run-query";
+import { emptyBatch } from "@/lib/ingest/normalized";
+import { ingest } from "@/lib/ingest/pipeline";
+import type { TenantContext } from "@/lib/auth/tenant";
+import { appSeriesDb } from "@/lib/series/series-db";
+import { useTestDatabase } from "./db";
+import { makeClient } from "./fixtures";
+
+describe("exploreQuery", () => {
+  useTestDatabase();
+  let acme: TenantContext;
+  let globex: TenantContext;
+  const now = Date.now();
+
+  beforeAll(async () => {
+    acme = await makeClient("explore-acme");
+    globex = await makeClient("explore-globex");
+    const db = await appSeriesDb();
+    await maintainStorage(db.sql, db.dialect, { retentionDays: 2 });
+    const batch = emptyBatch();
+    batch.metrics = ["a", "b", "c"].map((job, index) => ({
+      key: { name: "jobs_waiting", labels: { job } },
+      index,
+      points: [[now - 120_000, index * 10] as [number, number]],
+    }));
+    batch.received = 3;
+    await ingest(acme, batch);
+  });
+
+  it("answers the series over the window, largest first, with what it read", async () => {
+    const r = await exploreQuery(acme, { query: "jobs_waiting", range: "15m" }, now);
+    expect(r.series.map((s) => s.labels.job)).toEqual(["c", "b", "a"]);
+    expect(r.resolution).toEqual(["raw"]);
+    expect(r.stepMs).toBe(15_000);
+    expect(r.series[0].points.at(-1)).toEqual([r.end, 20]);
+  });
+
+  it("shows another client nothing", async () => {
+    expect((await exploreQuery(globex, { query: "jobs_waiting", range: "15m" }, now)).series).toEqual([]);
+  });
+
+  it("turns query problems into errors that quote them", async () => {
+    await expect(exploreQuery(acme, { query: "sum(", range: "1h" }, now)).rejects.toMatchObject({
+      status: 400,
+      code: "bad_query",
+    });
+    await expect(exploreQuery(acme, { query: "jobs_waiting[5m]", range: "1h" }, now)).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("range vector"),
+    });
+  });
+});
