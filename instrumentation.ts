@@ -6,6 +6,8 @@ export async function register() {
   const { startRollupRefresher } = await import("./lib/series/rollups");
   const { getPool } = await import("./lib/db/client");
   startRollupRefresher(getPool);
+  const { startAlertScheduler } = await import("./lib/alerts/scheduler");
+  startAlertScheduler();
   const { env } = await import("./lib/env");
   if (env().DEMO) {
     const { startLiveDemo } = await import("./lib/demo/live-demo");

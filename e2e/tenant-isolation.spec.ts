@@ -61,7 +61,11 @@ const OTHER_ROUTES = [
   "/api/metrics",
   "/api/auth/[...nextauth]",
   "/api/cron/rollups", // not client data: shared-secret auth, tested in test/cron.test.ts
+  "/api/cron/alerts", // the same, tested in test/alerting.test.ts
 ];
+
+/** Management resources an API key reaches (alerts as code); covered by the alert-rules test below. */
+const KEY_ROUTES = ["/api/v1/alert-rules", "/api/v1/alert-rules/[id]"];
 
 /** Prometheus-compatible read routes: the API key decides the tenant. */
 const PROM_ROUTES: Record<string, string> = {
@@ -128,7 +132,13 @@ const send = (ctx: APIRequestContext, a: Attempt) => ctx.fetch(a.url, { method: 
 
 test("every route file is covered by this suite", () => {
   expect(routeFiles().sort()).toEqual(
-    [...Object.keys(CROSS_TENANT), ...OTHER_ROUTES, ...Object.keys(INGEST_ROUTES), ...Object.keys(PROM_ROUTES)].sort(),
+    [
+      ...Object.keys(CROSS_TENANT),
+      ...OTHER_ROUTES,
+      ...KEY_ROUTES,
+      ...Object.keys(INGEST_ROUTES),
+      ...Object.keys(PROM_ROUTES),
+    ].sort(),
   );
 });
 
@@ -230,4 +240,29 @@ test("the Prometheus API shows a key its own client's series only", async ({ req
     headers: { authorization: `Bearer ${f.globex.apiKey}` },
   });
   expect((await demoNames.json()).data).not.toContain("queue_depth");
+});
+
+test("an API key manages its own client's alert rules only", async ({ request }) => {
+  const f = fixtures();
+  const as = (key: string) => ({ authorization: `Bearer ${key}` });
+  const created = await request.post("/api/v1/alert-rules", {
+    headers: as(f.acme.apiKey),
+    data: { name: `iso ${Date.now()}`, query: "up", comparator: "<", threshold: 1 },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  const rule = `/api/v1/alert-rules/${id}`;
+  expect((await request.get("/api/v1/alert-rules")).status()).toBe(401);
+  expect((await request.get(rule)).status()).toBe(401);
+  const listed = await (await request.get("/api/v1/alert-rules", { headers: as(f.globex.apiKey) })).json();
+  expect(listed.map((r: { id: string }) => r.id)).not.toContain(id);
+  expect((await request.get(rule, { headers: as(f.globex.apiKey) })).status()).toBe(404);
+  const put = await request.put(rule, {
+    headers: as(f.globex.apiKey),
+    data: { name: "pwned", query: "up", comparator: "<", threshold: 1 },
+  });
+  expect(put.status()).toBe(404);
+  expect((await request.delete(rule, { headers: as(f.globex.apiKey) })).status()).toBe(404);
+  expect((await (await request.get(rule, { headers: as(f.acme.apiKey) })).json()).name).toMatch(/^iso /);
+  expect((await request.delete(rule, { headers: as(f.acme.apiKey) })).status()).toBe(204);
 });

@@ -35,6 +35,11 @@ export const envSchema = z.object({
   QUERY_TIMEOUT_SECONDS: int(1, 3600).default(30),
   QUERY_MAX_SAMPLES: int(1000, 1_000_000_000).default(50_000_000),
   QUERY_MAX_SERIES: int(1, 10_000_000).default(50_000),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587")
+    .optional(),
+  SMTP_FROM: z.string().min(3).default("Telltale <alerts@telltale.local>"),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   TEST_DATABASE_URL: postgresUrl.optional(),
 });

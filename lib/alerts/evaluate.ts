@@ -1,0 +1,200 @@
+// One evaluation round: every enabled rule whose interval has passed runs its query at
+// `now`; the transitions (transitions.ts) are applied in one transaction per rule, with
+// the timeline events and the outbox rows of the notifications they cause.
+import type { TenantContext } from "@/lib/auth/tenant";
+import { getPrisma } from "@/lib/db/client";
+import type { AlertRule, Client, Prisma } from "@/lib/db/generated/client";
+import { env } from "@/lib/env";
+import { instantQuery } from "@/lib/prom-api/query";
+import { appSeriesDb } from "@/lib/series/series-db";
+import { incidentMail } from "./incident-mail";
+import {
+  fingerprintOf,
+  renderTemplate,
+  transitions,
+  type Comparator,
+  type Observed,
+  type Transition,
+} from "./transitions";
+
+type RuleWithClient = AlertRule & { client: Client };
+type Tx = Prisma.TransactionClient;
+
+export type RoundResult = { evaluated: number; fired: number; resolved: number; failed: number };
+
+const appUrl = () => env().NEXTAUTH_URL ?? `http://localhost:${env().PORT}`;
+
+/** What the rule's query returns now, one value per series (a scalar is one series without labels). */
+async function observe(rule: RuleWithClient, now: number): Promise<Observed[]> {
+  const tenant: TenantContext = {
+    clientId: rule.clientId,
+    clientSlug: rule.client.slug,
+    role: "viewer",
+    actor: { kind: "system", via: "alerts" },
+  };
+  const data = await instantQuery(tenant, await appSeriesDb(), rule.query, now);
+  if (data.resultType === "scalar") {
+    const [, v] = data.result as [number, string];
+    return [{ fingerprint: fingerprintOf({}), labels: {}, value: Number(v) }];
+  }
+  // As Prometheus does for alerts: the series' labels without its metric name.
+  return (data.result as { metric: Record<string, string>; value: [number, string] }[]).map((s) => {
+    const { __name__: _name, ...labels } = s.metric;
+    return { fingerprint: fingerprintOf(labels), labels, value: Number(s.value[1]) };
+  });
+}
+
+/** Members who manage the client: the recipients until escalation policies exist. */
+async function recipients(tx: Tx, clientId: string): Promise<string[]> {
+  const members = await tx.membership.findMany({
+    where: { clientId, role: { in: ["admin", "manager"] } },
+    include: { user: { select: { email: true } } },
+  });
+  return members.map((m) => m.user.email).sort();
+}
+
+async function notify(
+  tx: Tx,
+  rule: RuleWithClient,
+  incident: { id: string; labels: Record<string, string>; value: number | null; summary: string },
+  kind: "firing" | "resolved",
+  at: Date,
+) {
+  // A resolved notice goes to everyone the firing one went to.
+  const targets =
+    kind === "firing"
+      ? await recipients(tx, rule.clientId)
+      : (
+          await tx.notification.findMany({ where: { incidentId: incident.id, dedupeKey: { contains: ":firing:" } } })
+        ).map((n) => n.target);
+  const mail = incidentMail({
+    kind,
+    appUrl: appUrl(),
+    clientSlug: rule.client.slug,
+    clientName: rule.client.name,
+    ruleName: rule.name,
+    query: rule.query,
+    comparator: rule.comparator,
+    threshold: rule.threshold,
+    severity: rule.severity,
+    labels: incident.labels,
+    value: incident.value,
+    summary: incident.summary,
+    at,
+  });
+  await tx.notification.createMany({
+    data: targets.map((target) => ({
+      clientId: rule.clientId,
+      incidentId: incident.id,
+      dedupeKey: `${incident.id}:${kind}:${target}`,
+      channel: "email",
+      target,
+      ...mail,
+    })),
+    skipDuplicates: true,
+  });
+}
+
+const finite = (v: number) => (Number.isFinite(v) ? v : null);
+
+async function apply(tx: Tx, rule: RuleWithClient, t: Transition, at: Date, seen: Map<string, Observed>) {
+  const openKey = `${rule.id}:${t.fingerprint}`;
+  if (t.kind === "pending" || t.kind === "firing") {
+    const labels = { ...t.labels, ...(rule.labels as Record<string, string>) };
+    const summary = renderTemplate(rule.summary, labels, t.value);
+    const incident = t.isNew
+      ? await tx.incident.create({
+          data: {
+            clientId: rule.clientId,
+            ruleId: rule.id,
+            fingerprint: t.fingerprint,
+            openKey,
+            labels,
+            state: t.kind,
+            severity: rule.severity,
+            value: finite(t.value),
+            summary,
+            startedAt: at,
+            firedAt: t.kind === "firing" ? at : null,
+          },
+        })
+      : await tx.incident.update({
+          where: { openKey },
+          data: { state: "firing", firedAt: at, value: finite(t.value), summary },
+        });
+    await tx.incidentEvent.create({ data: { incidentId: incident.id, at, kind: t.kind, value: finite(t.value) } });
+    if (t.kind === "firing") await notify(tx, rule, { ...incident, labels, value: finite(t.value) }, "firing", at);
+    return t.kind;
+  }
+  if (t.kind === "still") {
+    await tx.incident.update({ where: { openKey }, data: { value: finite(t.value) } });
+    return t.kind;
+  }
+  const incident = await tx.incident.update({
+    where: { openKey },
+    data: { state: "resolved", resolvedAt: at, openKey: null },
+  });
+  const value = seen.get(t.fingerprint)?.value;
+  await tx.incidentEvent.create({
+    data: { incidentId: incident.id, at, kind: t.kind, value: value === undefined ? null : finite(value) },
+  });
+  if (t.kind === "resolved")
+    await notify(
+      tx,
+      rule,
+      { ...incident, labels: incident.labels as Record<string, string>, value: value ?? null },
+      "resolved",
+      at,
+    );
+  return t.kind;
+}
+
+export async function evaluateRule(rule: RuleWithClient, now: number): Promise<Transition["kind"][]> {
+  const prisma = getPrisma();
+  const at = new Date(now);
+  let observed: Observed[];
+  try {
+    observed = await observe(rule, now);
+  } catch (err) {
+    // The query failed (bad data, budget, database): keep every state, say why on the rule.
+    await prisma.alertRule.update({
+      where: { id: rule.id },
+      data: { lastEvaluatedAt: at, lastError: (err as Error).message.slice(0, 500) },
+    });
+    throw err;
+  }
+  const open = await prisma.incident.findMany({ where: { ruleId: rule.id, openKey: { not: null } } });
+  const ts = transitions(
+    { comparator: rule.comparator as Comparator, threshold: rule.threshold, forSeconds: rule.forSeconds },
+    observed,
+    open.map((o) => ({ fingerprint: o.fingerprint, state: o.state as "pending", startedAt: o.startedAt.getTime() })),
+    now,
+  );
+  const seen = new Map(observed.map((o) => [o.fingerprint, o]));
+  return prisma.$transaction(async (tx) => {
+    const kinds: Transition["kind"][] = [];
+    for (const t of ts) kinds.push(await apply(tx, rule, t, at, seen));
+    await tx.alertRule.update({ where: { id: rule.id }, data: { lastEvaluatedAt: at, lastError: null } });
+    return kinds;
+  });
+}
+
+/** Every enabled rule that is due at `now`. Call it from one process at a time (scheduler.ts). */
+export async function evaluateDueRules(now = Date.now()): Promise<RoundResult> {
+  const rules = await getPrisma().alertRule.findMany({ where: { enabled: true }, include: { client: true } });
+  const due = rules.filter(
+    (r) => !r.lastEvaluatedAt || r.lastEvaluatedAt.getTime() + r.intervalSeconds * 1000 <= now + 500,
+  );
+  const result: RoundResult = { evaluated: 0, fired: 0, resolved: 0, failed: 0 };
+  for (const rule of due) {
+    try {
+      const kinds = await evaluateRule(rule, now);
+      result.evaluated++;
+      result.fired += kinds.filter((k) => k === "firing").length;
+      result.resolved += kinds.filter((k) => k === "resolved").length;
+    } catch {
+      result.failed++;
+    }
+  }
+  return result;
+}
