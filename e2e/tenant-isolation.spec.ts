@@ -6,7 +6,12 @@ import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { fixtures, sessionFor } from "./helpers";
 
-type Attempt = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; url: string; data?: unknown };
+/** `viewer`: what an acme viewer gets, when not the default (200 for members' reads, else 403). */
+type Attempt = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; url: string; data?: unknown; viewer?: number };
+
+// No such rule or incident exists anywhere: another client's id and a made-up one must look alike.
+const SOME_ID = "6f1c1d2e-0000-4000-8000-00000000abcd";
+const RULE = { name: "x", query: "up", comparator: "<", threshold: 1 };
 
 /** For each route: the cross-tenant attempts (as globex's admin, on acme's resources). */
 const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]> = {
@@ -36,6 +41,24 @@ const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]
   "/api/v1/clients/[client]/overview": () => [{ method: "GET", url: "/api/v1/clients/acme/overview" }],
   "/api/v1/clients/[client]/query": () => [{ method: "GET", url: "/api/v1/clients/acme/query?query=up&range=1h" }],
   "/api/v1/clients/[client]/metric-names": () => [{ method: "GET", url: "/api/v1/clients/acme/metric-names" }],
+  "/api/v1/clients/[client]/alert-rules": () => [
+    { method: "GET", url: "/api/v1/clients/acme/alert-rules" },
+    { method: "POST", url: "/api/v1/clients/acme/alert-rules", data: RULE },
+  ],
+  "/api/v1/clients/[client]/alert-rules/[id]": () => [
+    { method: "PUT", url: `/api/v1/clients/acme/alert-rules/${SOME_ID}`, data: RULE },
+    { method: "DELETE", url: `/api/v1/clients/acme/alert-rules/${SOME_ID}` },
+  ],
+  "/api/v1/clients/[client]/incidents": () => [{ method: "GET", url: "/api/v1/clients/acme/incidents?state=all" }],
+  "/api/v1/clients/[client]/incidents/[id]": () => [
+    { method: "GET", url: `/api/v1/clients/acme/incidents/${SOME_ID}`, viewer: 404 },
+  ],
+  "/api/v1/clients/[client]/incidents/[id]/acknowledge": () => [
+    { method: "POST", url: `/api/v1/clients/acme/incidents/${SOME_ID}/acknowledge` },
+  ],
+  "/api/v1/clients/[client]/incidents/[id]/resolve": () => [
+    { method: "POST", url: `/api/v1/clients/acme/incidents/${SOME_ID}/resolve` },
+  ],
   "/api/v1/clients/[client]/ingest-policy": () => [
     { method: "GET", url: "/api/v1/clients/acme/ingest-policy" },
     {
@@ -62,6 +85,7 @@ const OTHER_ROUTES = [
   "/api/auth/[...nextauth]",
   "/api/cron/rollups", // not client data: shared-secret auth, tested in test/cron.test.ts
   "/api/cron/alerts", // the same, tested in test/alerting.test.ts
+  "/api/ack/[token]", // an HMAC-signed link names its incident; tested in test/alerting.test.ts
 ];
 
 /** Management resources an API key reaches (alerts as code); covered by the alert-rules test below. */
@@ -183,8 +207,10 @@ test("client routes refuse API keys and anonymous callers (401), and weak roles 
       });
       expect(withKey.status(), `API key ${a.method} ${a.url}`).toBe(401);
       const asViewer = await send(viewer, a);
-      const readable = a.method === "GET" && /\/acme(\/overview|\/query\?.*|\/metric-names)?$/.test(a.url);
-      expect(asViewer.status(), `viewer ${a.method} ${a.url}`).toBe(readable ? 200 : 403);
+      const readable =
+        a.method === "GET" &&
+        /\/acme(\/overview|\/query\?.*|\/metric-names|\/alert-rules|\/incidents\?.*)?$/.test(a.url);
+      expect(asViewer.status(), `viewer ${a.method} ${a.url}`).toBe(a.viewer ?? (readable ? 200 : 403));
     }
   }
 });

@@ -35,7 +35,22 @@ describe("exploreQuery", () => {
     expect(r.series.map((s) => s.labels.job)).toEqual(["c", "b", "a"]);
     expect(r.resolution).toEqual(["raw"]);
     expect(r.stepMs).toBe(15_000);
-    expect(r.series[0].points.at(-1)).toEqual([r.end, 20]);
+    // The aligned steps, then the value right now (a fresh sample shows before the next step).
+    expect(r.series[0].points.slice(-2)).toEqual([
+      [r.end, 20],
+      [now, 20],
+    ]);
+  });
+
+  it("shows a sample sent after the last aligned step", async () => {
+    const batch = emptyBatch();
+    const later = now + 10_000;
+    batch.metrics = [{ key: { name: "just_sent", labels: {} }, index: 0, points: [[later - 1_000, 7]] }];
+    batch.received = 1;
+    await ingest(acme, batch);
+    const r = await exploreQuery(acme, { query: "just_sent", range: "6h" }, later);
+    expect(r.end).toBeLessThan(later - 1_000);
+    expect(r.series[0].points).toEqual([[later, 7]]);
   });
 
   it("shows another client nothing", async () => {

@@ -6,6 +6,7 @@ import {
   Legend,
   Line,
   LineChart,
+  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -30,6 +31,7 @@ export function TimeSeriesChart({
   height = 220,
   legend = true,
   domain,
+  threshold,
 }: {
   rows: ChartRow[];
   series: ChartSeries[];
@@ -40,6 +42,8 @@ export function TimeSeriesChart({
   legend?: boolean;
   /** The time window to draw (ms); by default the data's own extent. */
   domain?: [number, number];
+  /** A horizontal line, e.g. an alert rule's threshold. */
+  threshold?: number;
 }) {
   const common = {
     data: rows,
@@ -63,6 +67,15 @@ export function TimeSeriesChart({
         formatter={(v) => `${Math.round(Number(v) * 100) / 100}${unit}`}
       />
       {legend && <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />}
+      {threshold !== undefined && Number.isFinite(threshold) && (
+        <ReferenceLine
+          y={threshold}
+          stroke="#c62f3b"
+          strokeDasharray="5 4"
+          ifOverflow="extendDomain"
+          label={{ value: `threshold ${threshold}`, position: "insideTopRight", fontSize: 11, fill: "#c62f3b" }}
+        />
+      )}
     </>
   );
   return (

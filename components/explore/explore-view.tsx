@@ -128,7 +128,7 @@ function ExploreResults({
         series={lines}
         height={CHART_HEIGHT}
         legend={lines.length <= 8}
-        domain={[data.start, data.end]}
+        domain={[data.start, data.now]}
       />
       <table className="explore-table">
         <thead>

@@ -3,11 +3,10 @@
 // the timeline events and the outbox rows of the notifications they cause.
 import type { TenantContext } from "@/lib/auth/tenant";
 import { getPrisma } from "@/lib/db/client";
-import type { AlertRule, Client, Prisma } from "@/lib/db/generated/client";
-import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/db/generated/client";
 import { instantQuery } from "@/lib/prom-api/query";
 import { appSeriesDb } from "@/lib/series/series-db";
-import { incidentMail } from "./incident-mail";
+import { notify, type RuleWithClient } from "./notifications";
 import {
   fingerprintOf,
   renderTemplate,
@@ -17,12 +16,9 @@ import {
   type Transition,
 } from "./transitions";
 
-type RuleWithClient = AlertRule & { client: Client };
 type Tx = Prisma.TransactionClient;
 
 export type RoundResult = { evaluated: number; fired: number; resolved: number; failed: number };
-
-const appUrl = () => env().NEXTAUTH_URL ?? `http://localhost:${env().PORT}`;
 
 /** What the rule's query returns now, one value per series (a scalar is one series without labels). */
 async function observe(rule: RuleWithClient, now: number): Promise<Observed[]> {
@@ -41,57 +37,6 @@ async function observe(rule: RuleWithClient, now: number): Promise<Observed[]> {
   return (data.result as { metric: Record<string, string>; value: [number, string] }[]).map((s) => {
     const { __name__: _name, ...labels } = s.metric;
     return { fingerprint: fingerprintOf(labels), labels, value: Number(s.value[1]) };
-  });
-}
-
-/** Members who manage the client: the recipients until escalation policies exist. */
-async function recipients(tx: Tx, clientId: string): Promise<string[]> {
-  const members = await tx.membership.findMany({
-    where: { clientId, role: { in: ["admin", "manager"] } },
-    include: { user: { select: { email: true } } },
-  });
-  return members.map((m) => m.user.email).sort();
-}
-
-async function notify(
-  tx: Tx,
-  rule: RuleWithClient,
-  incident: { id: string; labels: Record<string, string>; value: number | null; summary: string },
-  kind: "firing" | "resolved",
-  at: Date,
-) {
-  // A resolved notice goes to everyone the firing one went to.
-  const targets =
-    kind === "firing"
-      ? await recipients(tx, rule.clientId)
-      : (
-          await tx.notification.findMany({ where: { incidentId: incident.id, dedupeKey: { contains: ":firing:" } } })
-        ).map((n) => n.target);
-  const mail = incidentMail({
-    kind,
-    appUrl: appUrl(),
-    clientSlug: rule.client.slug,
-    clientName: rule.client.name,
-    ruleName: rule.name,
-    query: rule.query,
-    comparator: rule.comparator,
-    threshold: rule.threshold,
-    severity: rule.severity,
-    labels: incident.labels,
-    value: incident.value,
-    summary: incident.summary,
-    at,
-  });
-  await tx.notification.createMany({
-    data: targets.map((target) => ({
-      clientId: rule.clientId,
-      incidentId: incident.id,
-      dedupeKey: `${incident.id}:${kind}:${target}`,
-      channel: "email",
-      target,
-      ...mail,
-    })),
-    skipDuplicates: true,
   });
 }
 

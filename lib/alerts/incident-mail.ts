@@ -5,6 +5,9 @@ import type { Severity } from "@/lib/db/generated/client";
 export type IncidentMailInput = {
   kind: "firing" | "resolved";
   appUrl: string;
+  incidentUrl: string;
+  /** One-click acknowledgement (firing mails, when a signing secret is configured). */
+  ackUrl?: string;
   clientSlug: string;
   clientName: string;
   ruleName: string;
@@ -40,6 +43,8 @@ export function incidentMail(m: IncidentMailInput): { subject: string; text: str
     `Series: {${labels}}`,
     `Query: ${m.query}`,
     "",
+    `Incident: ${m.incidentUrl}`,
+    ...(m.ackUrl ? [`Acknowledge (stops escalation): ${m.ackUrl}`] : []),
     `See it in Explore: ${explore}`,
   ];
   const html = `<div style="font-family:system-ui,sans-serif;font-size:14px;line-height:1.5">
@@ -51,7 +56,7 @@ ${m.summary ? `<p>${escapeHtml(m.summary)}</p>` : ""}
 <tr><td style="padding:2px 12px 2px 0;color:#666">Series</td><td><code>{${escapeHtml(labels)}}</code></td></tr>
 <tr><td style="padding:2px 12px 2px 0;color:#666">Query</td><td><code>${escapeHtml(m.query)}</code></td></tr>
 </table>
-<p><a href="${escapeHtml(explore)}">See it in Explore</a></p>
+<p>${m.ackUrl ? `<a href="${escapeHtml(m.ackUrl)}" style="background:#3a5ccc;color:#fff;padding:6px 12px;border-radius:6px;text-decoration:none">Acknowledge</a> · ` : ""}<a href="${escapeHtml(m.incidentUrl)}">Open the incident</a> · <a href="${escapeHtml(explore)}">See it in Explore</a></p>
 </div>`;
   return { subject, text: lines.join("\n"), html };
 }

@@ -2,7 +2,7 @@
 // for charts, the largest first when there are too many to draw.
 import type { TenantContext } from "@/lib/auth/tenant";
 import { ApiError } from "@/lib/api/errors";
-import { rangeQuery } from "@/lib/prom-api/query";
+import { instantQuery, rangeQuery } from "@/lib/prom-api/query";
 import type { ExploreResult, ExploreSeries } from "@/lib/schemas/explore";
 import type { ExploreRange } from "@/lib/schemas/explore";
 import { appSeriesDb } from "@/lib/series/series-db";
@@ -20,6 +20,23 @@ function queryError(err: unknown): never {
   throw err;
 }
 
+function appendLatest(series: ExploreSeries[], latest: Awaited<ReturnType<typeof instantQuery>>, now: number) {
+  const key = (labels: Record<string, string>) => JSON.stringify(Object.entries(labels).sort());
+  const byKey = new Map(series.map((s) => [key(s.labels), s]));
+  const values: { metric: Record<string, string>; value: [number, string] }[] =
+    latest.resultType === "vector"
+      ? (latest.result as { metric: Record<string, string>; value: [number, string] }[])
+      : latest.resultType === "scalar"
+        ? [{ metric: {}, value: latest.result as [number, string] }]
+        : [];
+  for (const v of values) {
+    const point: [number, number] = [now, Number(v.value[1])];
+    const s = byKey.get(key(v.metric));
+    if (s) s.points.push(point);
+    else series.push({ labels: v.metric, points: [point] });
+  }
+}
+
 export async function exploreQuery(
   tenant: TenantContext,
   input: { query: string; range: ExploreRange },
@@ -34,12 +51,16 @@ export async function exploreQuery(
     labels: s.metric,
     points: s.values.map(([t, v]) => [t * 1000, Number(v)] as [number, number]),
   }));
+  // Steps are aligned (same URL, same points; whole rollup buckets), so the last one can be
+  // up to a step old: the value at `now` ends each line, and a sample sent a second ago shows.
+  if (now > end) appendLatest(series, await instantQuery(tenant, await appSeriesDb(), input.query, now), now);
   const peak = (s: ExploreSeries) => Math.max(...s.points.map((p) => (Number.isFinite(p[1]) ? Math.abs(p[1]) : 0)));
   series.sort((a, b) => peak(b) - peak(a));
   return {
     query: input.query,
     start,
     end,
+    now,
     stepMs,
     resolution: info.resolutions ?? [],
     series: series.slice(0, MAX_SERIES),

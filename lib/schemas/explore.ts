@@ -14,7 +14,9 @@ export type ExploreSeries = { labels: Record<string, string>; points: [number, n
 export type ExploreResult = {
   query: string;
   start: number;
+  /** The last aligned step; each series also carries its value at `now` as its last point. */
   end: number;
+  now: number;
   stepMs: number;
   /** What the engine read: "raw", "1m", "1h". */
   resolution: string[];

@@ -1,0 +1,79 @@
+"use client";
+import { QueryView } from "@/components/ui/query-view";
+import { useAlertRulesQuery, useDeleteAlertRuleMutation } from "@/lib/hooks/use-alerts";
+import { RuleForm } from "./rule-form";
+
+const ago = (iso: string | null) => {
+  if (!iso) return "not yet";
+  const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+  return s < 90 ? `${s} s ago` : `${Math.round(s / 60)} min ago`;
+};
+
+/** The client's rules; admins also get the form and delete buttons. */
+export function RulesPanel({ slug, canEdit }: { slug: string; canEdit: boolean }) {
+  const rules = useAlertRulesQuery(slug);
+  const remove = useDeleteAlertRuleMutation(slug);
+  return (
+    <>
+      <div className="card">
+        <QueryView
+          query={rules}
+          empty={canEdit ? "No rules yet: create one below." : "No rules yet. Admins create them here."}
+        >
+          {(list) => (
+            <table>
+              <thead>
+                <tr>
+                  <th>Rule</th>
+                  <th>Fires when</th>
+                  <th>Severity</th>
+                  <th>Last evaluated</th>
+                  {canEdit && <th aria-label="Actions" />}
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <strong>{r.name}</strong>
+                      <div>
+                        <code>{r.query}</code>
+                      </div>
+                    </td>
+                    <td>
+                      {r.comparator} {r.threshold}
+                      {r.forSeconds ? ` for ${r.forSeconds} s` : ""}
+                    </td>
+                    <td>
+                      <span className={`badge sev-${r.severity}`}>{r.severity}</span>
+                    </td>
+                    <td>
+                      {r.lastError ? (
+                        <span className="error" title={r.lastError}>
+                          failed: {r.lastError}
+                        </span>
+                      ) : (
+                        ago(r.lastEvaluatedAt)
+                      )}
+                    </td>
+                    {canEdit && (
+                      <td>
+                        <button
+                          type="button"
+                          onClick={() => confirm(`Delete “${r.name}” and its incidents?`) && remove.mutate(r.id)}
+                        >
+                          Delete
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </QueryView>
+      </div>
+      {canEdit && <RuleForm slug={slug} />}
+    </>
+  );
+}

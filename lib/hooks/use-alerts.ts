@@ -1,0 +1,46 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import type { AlertRuleDto, AlertRuleInput } from "@/lib/schemas/alert-rules";
+import type { IncidentDto } from "@/lib/schemas/incidents";
+import { apiFetch } from "./api-fetch";
+import { queryKeys } from "./query-keys";
+import { useInvalidatingMutation } from "./use-invalidating-mutation";
+
+const base = (slug: string) => `/api/v1/clients/${slug}`;
+
+export const useAlertRulesQuery = (slug: string) =>
+  useQuery({
+    queryKey: queryKeys.alertRules(slug),
+    queryFn: () => apiFetch<AlertRuleDto[]>(`${base(slug)}/alert-rules`),
+    refetchInterval: 10_000,
+  });
+
+export const useCreateAlertRuleMutation = (slug: string) =>
+  useInvalidatingMutation(queryKeys.alertRules(slug), (input: AlertRuleInput) =>
+    apiFetch<AlertRuleDto>(`${base(slug)}/alert-rules`, { method: "POST", body: input }),
+  );
+
+export const useDeleteAlertRuleMutation = (slug: string) =>
+  useInvalidatingMutation(queryKeys.alertRules(slug), (id: string) =>
+    apiFetch<void>(`${base(slug)}/alert-rules/${id}`, { method: "DELETE" }),
+  );
+
+export const useIncidentsQuery = (slug: string, state: "open" | "resolved" | "all") =>
+  useQuery({
+    queryKey: queryKeys.incidentList(slug, state),
+    queryFn: () => apiFetch<IncidentDto[]>(`${base(slug)}/incidents?state=${state}`),
+    refetchInterval: 5_000,
+  });
+
+export const useIncidentQuery = (slug: string, id: string) =>
+  useQuery({
+    queryKey: queryKeys.incident(slug, id),
+    queryFn: () => apiFetch<IncidentDto>(`${base(slug)}/incidents/${id}`),
+    refetchInterval: 5_000,
+  });
+
+/** Acknowledge or resolve; refreshes every incident view of the client. */
+export const useIncidentActionMutation = (slug: string, id: string) =>
+  useInvalidatingMutation(queryKeys.incidents(slug), (action: "acknowledge" | "resolve") =>
+    apiFetch<IncidentDto>(`${base(slug)}/incidents/${id}/${action}`, { method: "POST" }),
+  );

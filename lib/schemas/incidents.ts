@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+export const incidentFilterSchema = z.object({
+  state: z.enum(["open", "resolved", "all"]).default("open"),
+});
+
+export type IncidentEventDto = { at: string; kind: string; actor: string | null; value: number | null };
+export type IncidentDto = {
+  id: string;
+  ruleId: string;
+  ruleName: string;
+  query: string;
+  comparator: string;
+  threshold: number;
+  state: "pending" | "firing" | "acknowledged" | "resolved";
+  severity: "critical" | "high" | "warning" | "info";
+  labels: Record<string, string>;
+  value: number | null;
+  summary: string;
+  startedAt: string;
+  firedAt: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  resolvedAt: string | null;
+  events?: IncidentEventDto[];
+  notified?: { target: string; status: string; attempts: number; sentAt: string | null }[];
+};
