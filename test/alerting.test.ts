@@ -18,7 +18,7 @@ import { deliverDue, smtpSender } from "@/lib/notify/deliver";
 import { appSeriesDb } from "@/lib/series/series-db";
 import { useTestDatabase } from "./db";
 import { makeClient, makeMember } from "./fixtures";
-import { startSmtp } from "./smtp";
+import { startSmtp } from "@/scripts/lib/smtp-sink";
 
 const send = (value: number, queue: string, t: number) => {
   const batch = emptyBatch();

@@ -32,7 +32,8 @@ export async function withAlertsLock<T>(work: () => Promise<T>): Promise<T | nul
   }
 }
 
-export function startAlertScheduler(everyMs = 1000): void {
+/** Starts the loop; returns a function that stops it and gives up leadership. */
+export function startAlertScheduler(everyMs = 1000): () => void {
   let leader: pg.PoolClient | undefined;
   let running = false;
   const tick = async () => {
@@ -57,5 +58,11 @@ export function startAlertScheduler(everyMs = 1000): void {
       running = false;
     }
   };
-  setInterval(tick, everyMs).unref();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    leader?.release(true);
+    leader = undefined;
+  };
 }

@@ -1,8 +1,9 @@
-// A real SMTP server (the smtp-server package) that keeps what it receives, for tests.
+// A real SMTP server (the smtp-server package) that keeps what it receives, with the time
+// each message arrived: for tests and the alerting benchmark.
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 
-export type Received = { to: string[]; raw: string };
+export type Received = { to: string[]; raw: string; at: number };
 
 export async function startSmtp(): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
   const received: Received[] = [];
@@ -17,6 +18,7 @@ export async function startSmtp(): Promise<{ url: string; received: Received[]; 
         received.push({
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString("utf8"),
+          at: Date.now(),
         });
         done();
       });
