@@ -40,3 +40,21 @@ test("create a rule, see it fire from ingested data, acknowledge the incident", 
   await expect(page.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
   await page.screenshot({ path: "test-results/screens/incident.png", fullPage: true });
 });
+
+test("an admin sets up escalation: steps with delays and targets, per severity", async ({ page }) => {
+  await signIn(page, "admin@acme.test");
+  await page.goto("/acme/alerts");
+  const form = page.getByRole("form", { name: "New escalation policy" });
+  await form.getByLabel("Name").fill("Paging");
+  await form.getByRole("button", { name: "Add a step" }).click();
+  await form.getByLabel("Email addresses").nth(1).fill("not-an-address");
+  await form.getByRole("button", { name: "Create policy" }).click();
+  await expect(form.getByText("An email address")).toBeVisible();
+  await form.getByLabel("Email addresses").nth(1).fill("cto@acme.test, oncall@acme.test");
+  await form.getByRole("button", { name: "Create policy" }).click();
+  await expect(form.getByRole("status")).toContainText("now handles critical incidents");
+  const row = page.getByRole("row").filter({ hasText: "Paging" });
+  await expect(row).toContainText("at once: managers");
+  await expect(row).toContainText("+300 s: cto@acme.test, oncall@acme.test");
+  await page.screenshot({ path: "test-results/screens/escalation.png", fullPage: true });
+});

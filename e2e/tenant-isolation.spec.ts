@@ -12,6 +12,7 @@ type Attempt = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; url: strin
 // No such rule or incident exists anywhere: another client's id and a made-up one must look alike.
 const SOME_ID = "6f1c1d2e-0000-4000-8000-00000000abcd";
 const RULE = { name: "x", query: "up", comparator: "<", threshold: 1 };
+const POLICY = { name: "x", severities: ["critical"], steps: [{ delaySeconds: 0, roles: ["admin"] }] };
 
 /** For each route: the cross-tenant attempts (as globex's admin, on acme's resources). */
 const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]> = {
@@ -48,6 +49,14 @@ const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]
   "/api/v1/clients/[client]/alert-rules/[id]": () => [
     { method: "PUT", url: `/api/v1/clients/acme/alert-rules/${SOME_ID}`, data: RULE },
     { method: "DELETE", url: `/api/v1/clients/acme/alert-rules/${SOME_ID}` },
+  ],
+  "/api/v1/clients/[client]/escalation-policies": () => [
+    { method: "GET", url: "/api/v1/clients/acme/escalation-policies" },
+    { method: "POST", url: "/api/v1/clients/acme/escalation-policies", data: POLICY },
+  ],
+  "/api/v1/clients/[client]/escalation-policies/[id]": () => [
+    { method: "PUT", url: `/api/v1/clients/acme/escalation-policies/${SOME_ID}`, data: POLICY },
+    { method: "DELETE", url: `/api/v1/clients/acme/escalation-policies/${SOME_ID}` },
   ],
   "/api/v1/clients/[client]/incidents": () => [{ method: "GET", url: "/api/v1/clients/acme/incidents?state=all" }],
   "/api/v1/clients/[client]/incidents/[id]": () => [
@@ -209,7 +218,9 @@ test("client routes refuse API keys and anonymous callers (401), and weak roles 
       const asViewer = await send(viewer, a);
       const readable =
         a.method === "GET" &&
-        /\/acme(\/overview|\/query\?.*|\/metric-names|\/alert-rules|\/incidents\?.*)?$/.test(a.url);
+        /\/acme(\/overview|\/query\?.*|\/metric-names|\/alert-rules|\/escalation-policies|\/incidents\?.*)?$/.test(
+          a.url,
+        );
       expect(asViewer.status(), `viewer ${a.method} ${a.url}`).toBe(a.viewer ?? (readable ? 200 : 403));
     }
   }

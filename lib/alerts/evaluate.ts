@@ -6,6 +6,7 @@ import { getPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { instantQuery } from "@/lib/prom-api/query";
 import { appSeriesDb } from "@/lib/series/series-db";
+import { policyFor } from "./escalation";
 import { notify, type RuleWithClient } from "./notifications";
 import {
   fingerprintOf,
@@ -68,7 +69,9 @@ async function apply(tx: Tx, rule: RuleWithClient, t: Transition, at: Date, seen
           data: { state: "firing", firedAt: at, value: finite(t.value), summary },
         });
     await tx.incidentEvent.create({ data: { incidentId: incident.id, at, kind: t.kind, value: finite(t.value) } });
-    if (t.kind === "firing") await notify(tx, rule, { ...incident, labels, value: finite(t.value) }, "firing", at);
+    // With an escalation policy for the severity, its steps tell people (escalateDue, same round).
+    if (t.kind === "firing" && !(await policyFor(tx, rule.clientId, rule.severity)))
+      await notify(tx, rule, { ...incident, labels, value: finite(t.value) }, "firing", at);
     return t.kind;
   }
   if (t.kind === "still") {

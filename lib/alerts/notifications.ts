@@ -1,6 +1,8 @@
 // Notifications of incident transitions, written to the outbox in the transition's
-// transaction. Recipients: the client's admins and managers (escalation policies will
-// refine this); a resolved notice goes to everyone the firing one reached.
+// transaction. Recipients: an escalation policy's step targets (escalation.ts) or, with no
+// policy for the severity, the client's admins and managers at once; a resolved notice goes
+// to everyone a firing one reached.
+import type { Role } from "@/lib/auth/roles";
 import type { AlertRule, Client, Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { ackToken } from "./ack-link";
@@ -11,10 +13,10 @@ type Tx = Prisma.TransactionClient;
 
 export const appUrl = () => env().NEXTAUTH_URL ?? `http://localhost:${env().PORT}`;
 
-/** Members who manage the client: the recipients until escalation policies exist. */
-async function recipients(tx: Tx, clientId: string): Promise<string[]> {
+/** Emails of the client's members with these roles. */
+export async function memberEmails(tx: Tx, clientId: string, roles: Role[]): Promise<string[]> {
   const members = await tx.membership.findMany({
-    where: { clientId, role: { in: ["admin", "manager"] } },
+    where: { clientId, role: { in: roles } },
     include: { user: { select: { email: true } } },
   });
   return members.map((m) => m.user.email).sort();
@@ -26,14 +28,17 @@ export async function notify(
   incident: { id: string; labels: Record<string, string>; value: number | null; summary: string },
   kind: "firing" | "resolved",
   at: Date,
-) {
-  // A resolved notice goes to everyone the firing one went to.
-  const targets =
-    kind === "firing"
-      ? await recipients(tx, rule.clientId)
-      : (
-          await tx.notification.findMany({ where: { incidentId: incident.id, dedupeKey: { contains: ":firing:" } } })
-        ).map((n) => n.target);
+  /** An escalation step: its targets, and its place in the key so each step is written once. */
+  step?: { targets: string[]; key: string },
+): Promise<number> {
+  const targets = new Set(
+    step?.targets ??
+      (kind === "firing"
+        ? await memberEmails(tx, rule.clientId, ["admin", "manager"])
+        : (
+            await tx.notification.findMany({ where: { incidentId: incident.id, dedupeKey: { contains: ":firing:" } } })
+          ).map((n) => n.target)),
+  );
   const token = kind === "firing" ? ackToken(incident.id) : undefined;
   const mail = incidentMail({
     kind,
@@ -52,15 +57,16 @@ export async function notify(
     summary: incident.summary,
     at,
   });
-  await tx.notification.createMany({
-    data: targets.map((target) => ({
+  const { count } = await tx.notification.createMany({
+    data: [...targets].map((target) => ({
       clientId: rule.clientId,
       incidentId: incident.id,
-      dedupeKey: `${incident.id}:${kind}:${target}`,
+      dedupeKey: `${incident.id}:${kind}:${step ? `${step.key}:` : ""}${target}`,
       channel: "email",
       target,
       ...mail,
     })),
     skipDuplicates: true,
   });
+  return count;
 }

@@ -5,15 +5,17 @@
 import type pg from "pg";
 import { getPool } from "@/lib/db/client";
 import { deliverDue } from "@/lib/notify/deliver";
+import { escalateDue } from "./escalation";
 import { evaluateDueRules } from "./evaluate";
 
 export const ALERTS_LOCK_KEY = 7_220_002;
 
-/** One round: due rules, then due notifications. */
+/** One round: due rules, due escalation steps, then due notifications. */
 export async function alertRound(now = Date.now()) {
   const evaluation = await evaluateDueRules(now);
+  const escalated = await escalateDue(now);
   const delivery = await deliverDue();
-  return { ...evaluation, ...delivery };
+  return { ...evaluation, escalated, ...delivery };
 }
 
 /** Runs `work` while holding the alerts lock for the duration only (for the cron route); null when busy. */

@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { AlertRuleDto, AlertRuleInput } from "@/lib/schemas/alert-rules";
+import type { EscalationPolicyDto, EscalationPolicyInput } from "@/lib/schemas/escalation";
 import type { IncidentDto } from "@/lib/schemas/incidents";
 import { apiFetch } from "./api-fetch";
 import { queryKeys } from "./query-keys";
@@ -43,4 +44,20 @@ export const useIncidentQuery = (slug: string, id: string) =>
 export const useIncidentActionMutation = (slug: string, id: string) =>
   useInvalidatingMutation(queryKeys.incidents(slug), (action: "acknowledge" | "resolve") =>
     apiFetch<IncidentDto>(`${base(slug)}/incidents/${id}/${action}`, { method: "POST" }),
+  );
+
+export const usePoliciesQuery = (slug: string) =>
+  useQuery({
+    queryKey: queryKeys.escalationPolicies(slug),
+    queryFn: () => apiFetch<EscalationPolicyDto[]>(`${base(slug)}/escalation-policies`),
+  });
+
+export const useCreatePolicyMutation = (slug: string) =>
+  useInvalidatingMutation(queryKeys.escalationPolicies(slug), (input: EscalationPolicyInput) =>
+    apiFetch<EscalationPolicyDto>(`${base(slug)}/escalation-policies`, { method: "POST", body: input }),
+  );
+
+export const useDeletePolicyMutation = (slug: string) =>
+  useInvalidatingMutation(queryKeys.escalationPolicies(slug), (id: string) =>
+    apiFetch<void>(`${base(slug)}/escalation-policies/${id}`, { method: "DELETE" }),
   );

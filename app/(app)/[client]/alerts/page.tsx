@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PoliciesPanel } from "@/components/alerts/policies-panel";
 import { RulesPanel } from "@/components/alerts/rules-panel";
 import { NoAccess } from "@/components/ui/no-access";
 import { pageTenant } from "@/lib/auth/page-access";
@@ -22,6 +23,7 @@ export default async function AlertsPage({ params }: { params: Promise<{ client:
         </div>
       </div>
       <RulesPanel slug={slug} canEdit={access.tenant.role === "admin"} />
+      <PoliciesPanel slug={slug} canEdit={access.tenant.role === "admin"} />
     </>
   );
 }
