@@ -51,10 +51,16 @@ test("an admin sets up escalation: steps with delays and targets, per severity",
   await form.getByRole("button", { name: "Create policy" }).click();
   await expect(form.getByText("An email address")).toBeVisible();
   await form.getByLabel("Email addresses").nth(1).fill("cto@acme.test, oncall@acme.test");
+  await form
+    .getByLabel("Webhooks")
+    .nth(1)
+    .fill("slack https://hooks.example.test/T1\nwebhook https://ops.example.test/hook a-long-signing-secret-1");
   await form.getByRole("button", { name: "Create policy" }).click();
   await expect(form.getByRole("status")).toContainText("now handles critical incidents");
   const row = page.getByRole("row").filter({ hasText: "Paging" });
   await expect(row).toContainText("at once: managers");
-  await expect(row).toContainText("+300 s: cto@acme.test, oncall@acme.test");
+  await expect(row).toContainText(
+    "+300 s: cto@acme.test, oncall@acme.test, slack hooks.example.test, webhook ops.example.test (signed)",
+  );
   await page.screenshot({ path: "test-results/screens/escalation.png", fullPage: true });
 });

@@ -51,7 +51,7 @@ describe("escalation policies", () => {
     ).rejects.toMatchObject({ status: 409 });
     await expect(
       createPolicy(tenant, { name: "Empty", severities: ["info"], steps: [{ delaySeconds: 0 }] }),
-    ).rejects.toThrow(/needs a role or an address/);
+    ).rejects.toThrow(/needs a role, an address or a webhook/);
     // Another client may map the same severity; it does not see this client's policy.
     await createPolicy(other, {
       name: "Theirs",

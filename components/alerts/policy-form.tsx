@@ -12,30 +12,48 @@ const FIELDS = ["name", "severities", "steps", "repeat", "repeatDelaySeconds"] a
 type Values = {
   name: string;
   severities: string[];
-  steps: { delaySeconds: number; roles: string[]; emails: string }[];
+  steps: { delaySeconds: number; roles: string[]; emails: string; webhooks: string }[];
   repeat: number;
   repeatDelaySeconds: number;
 };
 const DEFAULTS: Values = {
   name: "",
   severities: ["critical"],
-  steps: [{ delaySeconds: 0, roles: ["manager"], emails: "" }],
+  steps: [{ delaySeconds: 0, roles: ["manager"], emails: "", webhooks: "" }],
   repeat: 0,
   repeatDelaySeconds: 600,
 };
 
-/** Emails typed comma-separated become the schema's list. */
+/** Emails typed comma-separated, webhooks one per line ("kind url [secret]"), become the schema's lists. */
 const toInput = (v: Values) => ({
   ...v,
-  steps: v.steps.map((s) => ({ ...s, emails: s.emails.split(/[\s,]+/).filter(Boolean) })),
+  steps: v.steps.map((s) => ({
+    ...s,
+    emails: s.emails.split(/[\s,]+/).filter(Boolean),
+    webhooks: s.webhooks
+      .split("\n")
+      .map((line) => line.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([kind, url, secret]) => ({ kind, url: url ?? "", ...(secret ? { secret } : {}) })),
+  })),
 });
 
 /** A step's message: the step itself ("needs a target") or its first bad address. */
 function stepError(err: unknown): string | undefined {
-  const e = err as { message?: string; root?: { message?: string }; emails?: unknown } | undefined;
-  const emails = e?.emails as { message?: string } | ({ message?: string } | undefined)[] | undefined;
-  const first = Array.isArray(emails) ? emails.find(Boolean)?.message : emails?.message;
-  return e?.root?.message ?? e?.message ?? first;
+  const e = err as { message?: string; root?: { message?: string }; emails?: unknown; webhooks?: unknown } | undefined;
+  return e?.root?.message ?? e?.message ?? firstMessage(e?.emails) ?? firstMessage(e?.webhooks);
+}
+
+/** The first message anywhere in a nested error (list items, their fields). */
+function firstMessage(err: unknown): string | undefined {
+  if (!err || typeof err !== "object") return undefined;
+  const e = err as { message?: unknown };
+  if (typeof e.message === "string") return e.message;
+  for (const v of Object.values(err)) {
+    const found = firstMessage(v);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export function PolicyForm({ slug }: { slug: string }) {
@@ -43,7 +61,8 @@ export function PolicyForm({ slug }: { slug: string }) {
   const form = useForm<Values>({
     defaultValues: DEFAULTS,
     // Validated with the API's schema after the emails are split.
-    resolver: (values, ctx, opts) => zodResolver(escalationPolicySchema)(toInput(values) as never, ctx, opts as never) as never,
+    resolver: (values, ctx, opts) =>
+      zodResolver(escalationPolicySchema)(toInput(values) as never, ctx, opts as never) as never,
   });
   const steps = useFieldArray({ control: form.control, name: "steps" });
   const { onSubmit, message } = useServerForm(form, FIELDS, async (values) => {
@@ -89,14 +108,21 @@ export function PolicyForm({ slug }: { slug: string }) {
                 </label>
               ))}
             </fieldset>
-            <Field
-              label="Email addresses"
-              error={stepError(e.steps?.[i])}
-              hint="Comma-separated"
-            >
+            <Field label="Email addresses" error={stepError(e.steps?.[i])} hint="Comma-separated">
               <input {...form.register(`steps.${i}.emails`)} placeholder="oncall@agency.example" />
             </Field>
           </div>
+          <Field
+            label="Webhooks"
+            hint="One per line: “webhook URL secret” (signed), “slack URL”, or “alertmanager URL”"
+          >
+            <textarea
+              rows={2}
+              spellCheck={false}
+              {...form.register(`steps.${i}.webhooks`)}
+              placeholder="slack https://hooks.slack.com/services/…"
+            />
+          </Field>
           {steps.fields.length > 1 && (
             <button type="button" onClick={() => steps.remove(i)}>
               Remove step {i + 1}
@@ -104,7 +130,7 @@ export function PolicyForm({ slug }: { slug: string }) {
           )}
         </fieldset>
       ))}
-      <button type="button" onClick={() => steps.append({ delaySeconds: 300, roles: [], emails: "" })}>
+      <button type="button" onClick={() => steps.append({ delaySeconds: 300, roles: [], emails: "", webhooks: "" })}>
         Add a step
       </button>
       <div className="form-row" style={{ marginTop: 12 }}>

@@ -13,7 +13,7 @@ import {
   type EscalationStep,
 } from "@/lib/schemas/escalation";
 import { dueSteps } from "./escalation-schedule";
-import { memberEmails, notify } from "./notifications";
+import { memberEmails, notify, type Target } from "./notifications";
 
 type Tx = Prisma.TransactionClient;
 
@@ -102,9 +102,13 @@ export async function escalateDue(now = Date.now()): Promise<number> {
       const policy = await policyFor(tx, incident.clientId, incident.severity);
       if (!policy) return;
       for (const due of dueSteps(toDto(policy), incident.firedAt!.getTime(), now)) {
-        const targets = [
+        const emails = [
           ...(due.target.roles.length ? await memberEmails(tx, incident.clientId, due.target.roles) : []),
           ...due.target.emails,
+        ];
+        const targets: Target[] = [
+          ...emails.map((to) => ({ channel: "email" as const, to })),
+          ...due.target.webhooks.map((w) => ({ channel: w.kind, to: w.url, secret: w.secret })),
         ];
         const labels = incident.labels as Record<string, string>;
         written += await notify(tx, incident.rule, { ...incident, labels }, "firing", incident.firedAt!, {

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { SEVERITIES } from "./alert-rules";
 
+/** Non-email targets: a signed JSON webhook, a Slack-compatible incoming webhook, an Alertmanager. */
+export const WEBHOOK_KINDS = ["webhook", "slack", "alertmanager"] as const;
+
 export const escalationStepSchema = z
   .object({
     delaySeconds: z.number().int().min(0).max(86_400),
@@ -9,8 +12,20 @@ export const escalationStepSchema = z
       .array(z.email({ message: "An email address" }))
       .max(50)
       .default([]),
+    webhooks: z
+      .array(
+        z.object({
+          kind: z.enum(WEBHOOK_KINDS),
+          url: z.url({ protocol: /^https?$/, message: "An http(s) URL" }),
+          secret: z.string().min(16, "At least 16 characters").max(200).optional(),
+        }),
+      )
+      .max(10)
+      .default([]),
   })
-  .refine((s) => s.roles.length + s.emails.length > 0, { message: "Each step needs a role or an address to tell" });
+  .refine((s) => s.roles.length + s.emails.length + s.webhooks.length > 0, {
+    message: "Each step needs a role, an address or a webhook to tell",
+  });
 
 export const escalationPolicySchema = z.object({
   name: z.string().trim().min(1, "Name the policy").max(200),

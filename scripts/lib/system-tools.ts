@@ -1,9 +1,13 @@
 // Debian packages the tests and benchmarks run for real: Chromium (Playwright) and
-// Prometheus 2.42 (promtool, remote_write, the PromQL reference).
+// Prometheus 2.42 (promtool, remote_write, the PromQL reference), Alertmanager (alert targets).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-export const SYSTEM_TOOLS = { "/usr/bin/chromium": "chromium", "/usr/bin/prometheus": "prometheus" };
+export const SYSTEM_TOOLS = {
+  "/usr/bin/chromium": "chromium",
+  "/usr/bin/prometheus": "prometheus",
+  "/usr/bin/prometheus-alertmanager": "prometheus-alertmanager",
+};
 
 /** Installs missing tools when we can (root with apt), else stops and says what to run. */
 export function ensureSystemTools() {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "notifications" ADD COLUMN     "headers" JSONB NOT NULL DEFAULT '{}';
