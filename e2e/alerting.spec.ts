@@ -64,3 +64,22 @@ test("an admin sets up escalation: steps with delays and targets, per severity",
   );
   await page.screenshot({ path: "test-results/screens/escalation.png", fullPage: true });
 });
+
+test("a manager silences a series for planned work and ends the silence early", async ({ page }) => {
+  await signIn(page, "manager@acme.test");
+  await page.goto("/acme/incidents");
+  const form = page.getByRole("form", { name: "New silence" });
+  await form.getByLabel("Matchers").fill("host=db1");
+  await form.getByRole("button", { name: "Silence" }).click();
+  await expect(form.locator(".field .error")).toBeVisible();
+  await form.getByLabel("Matchers").fill('{alertname="Disk full", host="db1"}');
+  await form.getByLabel("For").selectOption({ label: "4 hours" });
+  await form.getByLabel("Why").fill("Resizing the volume");
+  await form.getByRole("button", { name: "Silence" }).click();
+  await expect(form.getByRole("status")).toContainText("Silenced until");
+  const row = page.getByRole("row").filter({ hasText: "Resizing the volume" });
+  await expect(row.locator(".badge")).toHaveText("active");
+  await page.screenshot({ path: "test-results/screens/silences.png", fullPage: true });
+  await row.getByRole("button", { name: "End now" }).click();
+  await expect(row.locator(".badge")).toHaveText("ended");
+});

@@ -58,6 +58,13 @@ const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]
     { method: "PUT", url: `/api/v1/clients/acme/escalation-policies/${SOME_ID}`, data: POLICY },
     { method: "DELETE", url: `/api/v1/clients/acme/escalation-policies/${SOME_ID}` },
   ],
+  "/api/v1/clients/[client]/silences": () => [
+    { method: "GET", url: "/api/v1/clients/acme/silences" },
+    { method: "POST", url: "/api/v1/clients/acme/silences", data: { matchers: '{job="x"}', durationMinutes: 60 } },
+  ],
+  "/api/v1/clients/[client]/silences/[id]": () => [
+    { method: "DELETE", url: `/api/v1/clients/acme/silences/${SOME_ID}` },
+  ],
   "/api/v1/clients/[client]/incidents": () => [{ method: "GET", url: "/api/v1/clients/acme/incidents?state=all" }],
   "/api/v1/clients/[client]/incidents/[id]": () => [
     { method: "GET", url: `/api/v1/clients/acme/incidents/${SOME_ID}`, viewer: 404 },
@@ -218,7 +225,7 @@ test("client routes refuse API keys and anonymous callers (401), and weak roles 
       const asViewer = await send(viewer, a);
       const readable =
         a.method === "GET" &&
-        /\/acme(\/overview|\/query\?.*|\/metric-names|\/alert-rules|\/escalation-policies|\/incidents\?.*)?$/.test(
+        /\/acme(\/overview|\/query\?.*|\/metric-names|\/alert-rules|\/escalation-policies|\/silences|\/incidents\?.*)?$/.test(
           a.url,
         );
       expect(asViewer.status(), `viewer ${a.method} ${a.url}`).toBe(a.viewer ?? (readable ? 200 : 403));

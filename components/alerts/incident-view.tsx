@@ -48,6 +48,12 @@ export function IncidentView({ slug, id, canManage }: { slug: string; id: string
             </div>
           )}
         </div>
+        {i.silencedBy?.map((s) => (
+          <div className="alert" key={s.id} role="status">
+            Silenced until {when(s.endsAt)} by <code>{s.matchers}</code>
+            {s.comment ? ` (${s.comment})` : ""}: nobody is notified; the timeline goes on.
+          </div>
+        ))}
         {action.error && (
           <div className="alert error" role="alert">
             {action.error.message}

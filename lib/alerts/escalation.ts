@@ -114,6 +114,7 @@ export async function escalateDue(now = Date.now()): Promise<number> {
         written += await notify(tx, incident.rule, { ...incident, labels }, "firing", incident.firedAt!, {
           targets,
           key: `r${due.run}s${due.step}`,
+          now: new Date(now),
         });
       }
     });

@@ -6,6 +6,7 @@ import { getPrisma } from "@/lib/db/client";
 import type { AlertRule, Incident, IncidentEvent, Notification, Prisma } from "@/lib/db/generated/client";
 import type { IncidentDto } from "@/lib/schemas/incidents";
 import { notify } from "./notifications";
+import { matchingSilences } from "./silences";
 
 type Row = Incident & { rule: AlertRule; events?: IncidentEvent[]; notifications?: Notification[] };
 
@@ -58,7 +59,19 @@ export async function getIncident(tenant: TenantContext, id: string): Promise<In
     include: { rule: true, events: { orderBy: { at: "asc" } }, notifications: { orderBy: { createdAt: "asc" } } },
   });
   if (!row) throw notFound("Incident");
-  return toDto(row);
+  const silences =
+    row.state === "resolved"
+      ? []
+      : await matchingSilences(
+          getPrisma(),
+          tenant.clientId,
+          { ...(row.labels as Record<string, string>), alertname: row.rule.name },
+          new Date(),
+        );
+  return {
+    ...toDto(row),
+    silencedBy: silences.map(({ id, matchers, comment, endsAt }) => ({ id, matchers, comment, endsAt })),
+  };
 }
 
 /** Firing → acknowledged, once; `actor` goes on the timeline. Acknowledging twice changes nothing. */

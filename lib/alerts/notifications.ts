@@ -7,6 +7,7 @@ import type { AlertRule, Client, Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { ackToken } from "./ack-link";
 import { incidentMail } from "./incident-mail";
+import { matchingSilences } from "./silences";
 import { webhookRequest, type WebhookKind } from "./webhook-payloads";
 
 export type RuleWithClient = AlertRule & { client: Client };
@@ -57,8 +58,27 @@ export async function notify(
   kind: "firing" | "resolved",
   at: Date,
   /** An escalation step: its targets, and its place in the key so each step is written once. */
-  step?: { targets: Target[]; key: string },
+  step?: { targets: Target[]; key: string; now: Date },
 ): Promise<number> {
+  // A silence holds notices (not evaluation): the timeline says so once, escalation resumes after it.
+  const silences = await matchingSilences(
+    tx,
+    rule.clientId,
+    { ...incident.labels, alertname: rule.name },
+    step?.now ?? at,
+  );
+  if (silences.length > 0) {
+    if (!(await tx.incidentEvent.findFirst({ where: { incidentId: incident.id, kind: "silenced" } })))
+      await tx.incidentEvent.create({
+        data: {
+          incidentId: incident.id,
+          at: step?.now ?? at,
+          kind: "silenced",
+          actor: `silence ${silences[0].matchers}`,
+        },
+      });
+    return 0;
+  }
   const targets =
     step?.targets ??
     (kind === "firing"

@@ -10,6 +10,7 @@ export const queryKeys = {
   metricNames: (slug: string) => ["clients", slug, "metric-names"] as const,
   alertRules: (slug: string) => ["clients", slug, "alert-rules"] as const,
   escalationPolicies: (slug: string) => ["clients", slug, "escalation-policies"] as const,
+  silences: (slug: string) => ["clients", slug, "silences"] as const,
   incidents: (slug: string) => ["clients", slug, "incidents"] as const,
   incidentList: (slug: string, state: string) => ["clients", slug, "incidents", "list", state] as const,
   incident: (slug: string, id: string) => ["clients", slug, "incidents", id] as const,

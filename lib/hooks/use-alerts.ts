@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { AlertRuleDto, AlertRuleInput } from "@/lib/schemas/alert-rules";
 import type { EscalationPolicyDto, EscalationPolicyInput } from "@/lib/schemas/escalation";
 import type { IncidentDto } from "@/lib/schemas/incidents";
+import type { SilenceDto, SilenceInput } from "@/lib/schemas/silences";
 import { apiFetch } from "./api-fetch";
 import { queryKeys } from "./query-keys";
 import { useInvalidatingMutation } from "./use-invalidating-mutation";
@@ -60,4 +61,21 @@ export const useCreatePolicyMutation = (slug: string) =>
 export const useDeletePolicyMutation = (slug: string) =>
   useInvalidatingMutation(queryKeys.escalationPolicies(slug), (id: string) =>
     apiFetch<void>(`${base(slug)}/escalation-policies/${id}`, { method: "DELETE" }),
+  );
+
+export const useSilencesQuery = (slug: string) =>
+  useQuery({
+    queryKey: queryKeys.silences(slug),
+    queryFn: () => apiFetch<SilenceDto[]>(`${base(slug)}/silences`),
+    refetchInterval: 30_000,
+  });
+
+export const useCreateSilenceMutation = (slug: string) =>
+  useInvalidatingMutation(queryKeys.silences(slug), (input: SilenceInput) =>
+    apiFetch<SilenceDto>(`${base(slug)}/silences`, { method: "POST", body: input }),
+  );
+
+export const useExpireSilenceMutation = (slug: string) =>
+  useInvalidatingMutation(queryKeys.silences(slug), (id: string) =>
+    apiFetch<void>(`${base(slug)}/silences/${id}`, { method: "DELETE" }),
   );

@@ -24,4 +24,6 @@ export type IncidentDto = {
   resolvedAt: string | null;
   events?: IncidentEventDto[];
   notified?: { target: string; status: string; attempts: number; sentAt: string | null }[];
+  /** Silences holding this incident's notices right now. */
+  silencedBy?: { id: string; matchers: string; comment: string; endsAt: string }[];
 };

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { IncidentsPanel } from "@/components/alerts/incidents-panel";
+import { SilencesPanel } from "@/components/alerts/silences-panel";
 import { NoAccess } from "@/components/ui/no-access";
 import { pageTenant } from "@/lib/auth/page-access";
+import { roleAtLeast } from "@/lib/auth/roles";
 import { getClient } from "@/lib/clients/clients";
 
 export const metadata: Metadata = { title: "Incidents" };
@@ -20,6 +22,7 @@ export default async function IncidentsPage({ params }: { params: Promise<{ clie
         </div>
       </div>
       <IncidentsPanel slug={slug} />
+      <SilencesPanel slug={slug} canManage={roleAtLeast(access.tenant.role, "manager")} />
     </>
   );
 }
