@@ -26,6 +26,9 @@ const DEFAULTS: AlertRuleInput = {
   intervalSeconds: 10,
   severity: "warning",
   summary: "",
+  recoveryMargin: 0,
+  recoveryEvaluations: 1,
+  noData: "ok",
 };
 
 /** A new threshold rule, with the query previewed over the last day and the threshold drawn on it. */
@@ -79,6 +82,25 @@ export function RuleForm({ slug }: { slug: string }) {
         </Field>
         <Field label="Every (s)" error={e.intervalSeconds?.message} hint="Evaluation interval, at least 5">
           <input type="number" inputMode="numeric" {...form.register("intervalSeconds", number)} />
+        </Field>
+      </div>
+      <div className="form-row">
+        <Field label="Recovery margin" error={e.recoveryMargin?.message} hint="Resolve only this far back inside">
+          <input type="number" step="any" inputMode="decimal" {...form.register("recoveryMargin", number)} />
+        </Field>
+        <Field
+          label="Recover after (evaluations)"
+          error={e.recoveryEvaluations?.message}
+          hint="In a row, so a dip does not resolve it"
+        >
+          <input type="number" inputMode="numeric" {...form.register("recoveryEvaluations", number)} />
+        </Field>
+        <Field label="When a series has no data" error={e.noData?.message}>
+          <select {...form.register("noData")}>
+            <option value="ok">Treat as recovered</option>
+            <option value="keep">Keep the state</option>
+            <option value="alert">Alert</option>
+          </select>
         </Field>
       </div>
       <Field label="Summary" error={e.summary?.message} hint="{{ $labels.queue }} and {{ $value }} are filled in">

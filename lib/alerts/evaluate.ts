@@ -13,6 +13,7 @@ import {
   renderTemplate,
   transitions,
   type Comparator,
+  type NoDataPolicy,
   type Observed,
   type Transition,
 } from "./transitions";
@@ -74,8 +75,14 @@ async function apply(tx: Tx, rule: RuleWithClient, t: Transition, at: Date, seen
       await notify(tx, rule, { ...incident, labels, value: finite(t.value) }, "firing", at);
     return t.kind;
   }
-  if (t.kind === "still") {
-    await tx.incident.update({ where: { openKey }, data: { value: finite(t.value) } });
+  if (t.kind === "still" || t.kind === "recovering") {
+    await tx.incident.update({
+      where: { openKey },
+      data: {
+        okStreak: t.kind === "recovering" ? t.okStreak : 0,
+        ...(t.value === null ? {} : { value: finite(t.value) }),
+      },
+    });
     return t.kind;
   }
   const incident = await tx.incident.update({
@@ -113,9 +120,21 @@ export async function evaluateRule(rule: RuleWithClient, now: number): Promise<T
   }
   const open = await prisma.incident.findMany({ where: { ruleId: rule.id, openKey: { not: null } } });
   const ts = transitions(
-    { comparator: rule.comparator as Comparator, threshold: rule.threshold, forSeconds: rule.forSeconds },
+    {
+      comparator: rule.comparator as Comparator,
+      threshold: rule.threshold,
+      forSeconds: rule.forSeconds,
+      recoveryMargin: rule.recoveryMargin,
+      recoveryEvaluations: rule.recoveryEvaluations,
+      noData: rule.noData as NoDataPolicy,
+    },
     observed,
-    open.map((o) => ({ fingerprint: o.fingerprint, state: o.state as "pending", startedAt: o.startedAt.getTime() })),
+    open.map((o) => ({
+      fingerprint: o.fingerprint,
+      state: o.state as "pending",
+      startedAt: o.startedAt.getTime(),
+      okStreak: o.okStreak,
+    })),
     now,
   );
   const seen = new Map(observed.map((o) => [o.fingerprint, o]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fingerprintOf, renderTemplate, transitions, type Open } from "./transitions";
+import { fingerprintOf, NO_DATA_LABELS, renderTemplate, transitions, type Open } from "./transitions";
 
 const rule = { comparator: ">" as const, threshold: 10, forSeconds: 30 };
 const series = (job: string, value: number) => ({ fingerprint: fingerprintOf({ job }), labels: { job }, value });
@@ -55,5 +55,54 @@ describe("alert transitions", () => {
     expect(renderTemplate("{{ $labels.job }} is at {{$value}}; {{ $labels.none }}.", { job: "api" }, 12.5)).toBe(
       "api is at 12.5; .",
     );
+  });
+
+  describe("hysteresis and no data", () => {
+    const firing = (job: string, okStreak = 0): Open => ({
+      fingerprint: fingerprintOf({ job }),
+      state: "firing",
+      startedAt: 0,
+      okStreak,
+    });
+
+    it("holds an incident inside the threshold but within the margin, resolves past it", () => {
+      const r = { ...rule, recoveryMargin: 2 };
+      expect(transitions(r, [series("a", 9)], [firing("a")], 1)[0]).toMatchObject({ kind: "still", value: 9 });
+      expect(transitions(r, [series("a", 8)], [firing("a")], 1)[0].kind).toBe("resolved");
+    });
+
+    it("resolves after N recovered evaluations in a row; a breach in between starts over", () => {
+      const r = { ...rule, recoveryEvaluations: 3 };
+      expect(transitions(r, [series("a", 1)], [firing("a", 0)], 1)[0]).toEqual({
+        kind: "recovering",
+        fingerprint: fingerprintOf({ job: "a" }),
+        okStreak: 1,
+        value: 1,
+      });
+      expect(transitions(r, [series("a", 1)], [firing("a", 1)], 1)[0]).toMatchObject({
+        kind: "recovering",
+        okStreak: 2,
+      });
+      expect(transitions(r, [series("a", 1)], [firing("a", 2)], 1)[0].kind).toBe("resolved");
+      expect(transitions(r, [series("a", 50)], [firing("a", 2)], 1)[0].kind).toBe("still"); // streak resets
+    });
+
+    it("treats a series without data as recovered, unchanged or breaching, as the rule says", () => {
+      expect(transitions({ ...rule, noData: "ok" }, [], [firing("a")], 1)[0].kind).toBe("resolved");
+      expect(transitions({ ...rule, noData: "keep" }, [], [firing("a")], 1)[0]).toMatchObject({
+        kind: "still",
+        value: null,
+      });
+      expect(transitions({ ...rule, noData: "alert" }, [series("b", 1)], [firing("a")], 1)[0].kind).toBe("still");
+    });
+
+    it("raises one no-data incident when the query returns nothing under 'alert', and ends it when data returns", () => {
+      const noData = { ...rule, forSeconds: 0, noData: "alert" as const };
+      const [raised] = transitions(noData, [], [], 1);
+      expect(raised).toMatchObject({ kind: "firing", labels: NO_DATA_LABELS, isNew: true });
+      const open: Open[] = [{ fingerprint: fingerprintOf(NO_DATA_LABELS), state: "firing", startedAt: 0 }];
+      expect(transitions(noData, [], open, 2).map((t) => t.kind)).toEqual(["still"]);
+      expect(transitions(noData, [series("a", 1)], open, 3).map((t) => t.kind)).toEqual(["resolved"]);
+    });
   });
 });

@@ -4,6 +4,8 @@ import { parsePromQL } from "@/lib/promql/parse";
 
 export const COMPARATORS = [">", ">=", "<", "<=", "==", "!="] as const;
 export const SEVERITIES = ["critical", "high", "warning", "info"] as const;
+/** A series without data: recovers ("ok"), keeps its state ("keep"), or breaches ("alert"). */
+export const NO_DATA_POLICIES = ["ok", "keep", "alert"] as const;
 
 /** The query must parse and give an instant vector or a scalar: one value per series to compare. */
 const promql = z
@@ -36,6 +38,9 @@ export const alertRuleSchema = z.object({
     .record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "Label names: letters, digits, _"), z.string().max(1000))
     .default({}),
   summary: z.string().max(2000).default(""),
+  recoveryMargin: z.number().min(0, "0 or more").finite().default(0),
+  recoveryEvaluations: z.number().int().min(1, "At least 1").max(100).default(1),
+  noData: z.enum(NO_DATA_POLICIES).default("ok"),
   enabled: z.boolean().default(true),
 });
 export type AlertRuleInput = z.input<typeof alertRuleSchema>;
