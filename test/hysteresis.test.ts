@@ -1,5 +1,6 @@
-// Recovery hysteresis through the database: the recovered-evaluation streak is stored on
-// the incident between rounds, and only the Nth recovered evaluation in a row resolves.
+// Alert fatigue guards through the database: recovery hysteresis (the recovered-evaluation
+// streak is stored on the incident between rounds; only the Nth in a row resolves) and
+// flapping (a series re-firing a third time within ten minutes notifies nobody).
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluateDueRules } from "@/lib/alerts/evaluate";
 import { createRule } from "@/lib/alerts/rules";
@@ -10,7 +11,7 @@ import { emptyBatch } from "@/lib/ingest/normalized";
 import { ingest } from "@/lib/ingest/pipeline";
 import { appSeriesDb } from "@/lib/series/series-db";
 import { useTestDatabase } from "./db";
-import { makeClient } from "./fixtures";
+import { makeClient, makeMember } from "./fixtures";
 
 describe("recovery hysteresis", () => {
   useTestDatabase();
@@ -53,5 +54,39 @@ describe("recovery hysteresis", () => {
 
     await evaluateDueRules(t0 + 30_000);
     expect(await incident()).toMatchObject({ state: "resolved", openKey: null });
+  });
+});
+
+describe("flapping", () => {
+  useTestDatabase();
+  let tenant: TenantContext;
+  const t0 = Date.now();
+
+  it("tells people about the first firing only when a series keeps bouncing on the threshold", async () => {
+    tenant = await makeClient("flap");
+    await makeMember(tenant, "lead@flap.test", "manager");
+    const db = await appSeriesDb();
+    await maintainStorage(db.sql, db.dialect, { retentionDays: 2 });
+    await createRule(tenant, { name: "Bouncy", query: "flap_value", comparator: ">", threshold: 10 });
+    for (let i = 0; i < 6; i++) {
+      const batch = emptyBatch();
+      const t = t0 + i * 10_000;
+      batch.metrics = [
+        { key: { name: "flap_value", labels: {} }, index: 0, points: [[t - 1_000, i % 2 === 0 ? 20 : 0]] },
+      ];
+      batch.received = 1;
+      await ingest(tenant, batch);
+      await evaluateDueRules(t);
+    }
+    const incidents = await getPrisma().incident.findMany({
+      where: { clientId: tenant.clientId },
+      include: { events: true, notifications: true },
+      orderBy: { startedAt: "asc" },
+    });
+    expect(incidents).toHaveLength(3);
+    expect(incidents.map((i) => i.notifications.filter((n) => n.dedupeKey.includes(":firing:")).length)).toEqual([
+      1, 1, 0,
+    ]);
+    expect(incidents[2].events.map((e) => e.kind)).toContain("flapping");
   });
 });

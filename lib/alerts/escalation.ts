@@ -93,7 +93,8 @@ export const policyFor = (tx: Tx, clientId: string, severity: Severity) =>
 export async function escalateDue(now = Date.now()): Promise<number> {
   const prisma = getPrisma();
   const firing = await prisma.incident.findMany({
-    where: { state: "firing", firedAt: { not: null } },
+    // Flapping incidents are on the timeline only (evaluate.ts).
+    where: { state: "firing", firedAt: { not: null }, events: { none: { kind: "flapping" } } },
     include: { rule: { include: { client: true } } },
   });
   let written = 0;

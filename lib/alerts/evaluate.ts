@@ -10,6 +10,7 @@ import { policyFor } from "./escalation";
 import { notify, type RuleWithClient } from "./notifications";
 import {
   fingerprintOf,
+  isFlapping,
   renderTemplate,
   transitions,
   type Comparator,
@@ -70,8 +71,23 @@ async function apply(tx: Tx, rule: RuleWithClient, t: Transition, at: Date, seen
           data: { state: "firing", firedAt: at, value: finite(t.value), summary },
         });
     await tx.incidentEvent.create({ data: { incidentId: incident.id, at, kind: t.kind, value: finite(t.value) } });
+    if (t.kind !== "firing") return t.kind;
+    // A series bouncing on the threshold: its first firing was told; the bounces are only on the timeline.
+    const earlier = await tx.incident.findMany({
+      where: { ruleId: rule.id, fingerprint: t.fingerprint, id: { not: incident.id }, firedAt: { not: null } },
+      select: { firedAt: true },
+    });
+    if (
+      isFlapping(
+        earlier.map((e) => e.firedAt!.getTime()),
+        at.getTime(),
+      )
+    ) {
+      await tx.incidentEvent.create({ data: { incidentId: incident.id, at, kind: "flapping" } });
+      return t.kind;
+    }
     // With an escalation policy for the severity, its steps tell people (escalateDue, same round).
-    if (t.kind === "firing" && !(await policyFor(tx, rule.clientId, rule.severity)))
+    if (!(await policyFor(tx, rule.clientId, rule.severity)))
       await notify(tx, rule, { ...incident, labels, value: finite(t.value) }, "firing", at);
     return t.kind;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fingerprintOf, NO_DATA_LABELS, renderTemplate, transitions, type Open } from "./transitions";
+import { fingerprintOf, isFlapping, NO_DATA_LABELS, renderTemplate, transitions, type Open } from "./transitions";
 
 const rule = { comparator: ">" as const, threshold: 10, forSeconds: 30 };
 const series = (job: string, value: number) => ({ fingerprint: fingerprintOf({ job }), labels: { job }, value });
@@ -104,5 +104,15 @@ describe("alert transitions", () => {
       expect(transitions(noData, [], open, 2).map((t) => t.kind)).toEqual(["still"]);
       expect(transitions(noData, [series("a", 1)], open, 3).map((t) => t.kind)).toEqual(["resolved"]);
     });
+  });
+});
+
+describe("flapping", () => {
+  it("is the third firing within ten minutes", () => {
+    const at = 10_000_000;
+    expect(isFlapping([], at)).toBe(false);
+    expect(isFlapping([at - 60_000], at)).toBe(false);
+    expect(isFlapping([at - 60_000, at - 120_000], at)).toBe(true);
+    expect(isFlapping([at - 60_000, at - 700_000], at)).toBe(false);
   });
 });

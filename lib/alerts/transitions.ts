@@ -100,6 +100,14 @@ export function transitions(rule: RuleLogic, observed: Observed[], open: Open[],
   return out;
 }
 
+/** Flapping: re-firing this often in the window means the series is bouncing on the threshold. */
+export const FLAP_WINDOW_MS = 10 * 60_000;
+export const FLAP_FIRINGS = 3;
+
+/** True when, with this firing, the series fired FLAP_FIRINGS times within the window. */
+export const isFlapping = (earlierFirings: number[], at: number) =>
+  earlierFirings.filter((t) => at - t < FLAP_WINDOW_MS).length + 1 >= FLAP_FIRINGS;
+
 /** A stable identity for a label set: sorted pairs. */
 export const fingerprintOf = (labels: Record<string, string>) =>
   JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
