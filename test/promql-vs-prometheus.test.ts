@@ -11,6 +11,7 @@ import { appSeriesDb } from "@/lib/series/series-db";
 import { sendRemoteWrite, startPrometheus } from "@/scripts/lib/prometheus";
 import { useTestDatabase } from "./db";
 import { makeClient } from "./fixtures";
+import { expectSameMatrix, type Matrix } from "./matrix";
 
 const QUERIES = [
   "demo_gauge",
@@ -117,18 +118,6 @@ const INVALID = [
   '"a string"',
 ];
 
-type Matrix = { metric: Record<string, string>; values: [number, string][] }[];
-const canonical = (m: Matrix) =>
-  [...m]
-    .map((s) => ({ ...s, key: JSON.stringify(Object.entries(s.metric).sort()) }))
-    .sort((a, b) => a.key.localeCompare(b.key));
-
-function sameValue(a: string, b: string): boolean {
-  if (a === b) return true;
-  const [x, y] = [Number(a), Number(b)];
-  return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
-}
-
 describe("PromQL compared with Prometheus 2.42", () => {
   useTestDatabase();
   let tenant: TenantContext;
@@ -211,15 +200,6 @@ describe("PromQL compared with Prometheus 2.42", () => {
     const ours = (await rangeQuery(tenant, await appSeriesDb(), query, start, end, 60_000)) as unknown as {
       result: Matrix;
     };
-    const [a, b] = [canonical(ours.result), canonical(theirs.data.result)];
-    expect(a.map((s) => s.key)).toEqual(b.map((s) => s.key));
-    a.forEach((s, i) => {
-      expect(s.values.map((v) => v[0])).toEqual(b[i].values.map((v) => v[0]));
-      s.values.forEach(([, v], j) =>
-        expect(sameValue(v, b[i].values[j][1]), `${s.key} at ${s.values[j][0]}: ${v} vs ${b[i].values[j][1]}`).toBe(
-          true,
-        ),
-      );
-    });
+    expectSameMatrix(ours.result, theirs.data.result, "Prometheus");
   });
 });

@@ -12,6 +12,7 @@ import { refreshRollups, rollupWatermark } from "@/lib/series/rollups";
 import { appSeriesDb } from "@/lib/series/series-db";
 import { useTestDatabase } from "./db";
 import { makeClient } from "./fixtures";
+import { expectSameMatrix, type Matrix } from "./matrix";
 
 const HOUR = 3_600_000;
 const QUERIES: [string, number][] = [
@@ -29,8 +30,6 @@ const QUERIES: [string, number][] = [
   ["rate(rollup_counter[5m])", 60_000],
   ["max_over_time(rollup_gauge[10m] offset 1h)", 300_000],
 ];
-
-type Matrix = { metric: Record<string, string>; values: [number, string][] }[];
 
 describe("rollups", () => {
   useTestDatabase();
@@ -76,20 +75,6 @@ describe("rollups", () => {
     return { rolled: rolled.result, raw: raw.result, resolutions: info.resolutions };
   };
 
-  const expectSame = (a: Matrix, b: Matrix) => {
-    const sort = (m: Matrix) => [...m].sort((x, y) => JSON.stringify(x.metric).localeCompare(JSON.stringify(y.metric)));
-    const [x, y] = [sort(a), sort(b)];
-    expect(x.map((s) => s.metric)).toEqual(y.map((s) => s.metric));
-    x.forEach((s, i) => {
-      expect(s.values.map((v) => v[0])).toEqual(y[i].values.map((v) => v[0]));
-      s.values.forEach(([t, v], j) => {
-        const w = Number(y[i].values[j][1]);
-        const close = v === y[i].values[j][1] || Math.abs(Number(v) - w) <= 1e-9 * Math.max(1, Math.abs(w));
-        expect(close, `${JSON.stringify(s.metric)} at ${t}: ${v} vs raw ${w}`).toBe(true);
-      });
-    });
-  };
-
   beforeAll(async () => {
     tenant = await makeClient("rollups");
     const db = await appSeriesDb();
@@ -102,7 +87,7 @@ describe("rollups", () => {
     const { rolled, raw, resolutions } = await both(query, step);
     expect(resolutions).toEqual([step >= HOUR ? "1h" : "1m"]);
     expect(raw.length).toBeGreaterThan(0);
-    expectSame(rolled, raw);
+    expectSameMatrix(rolled, raw, "raw");
   });
 
   it("rolls up every pending minute, then answers from rollup rows", async () => {
@@ -113,7 +98,7 @@ describe("rollups", () => {
     for (const [query, step] of QUERIES) {
       const { rolled, raw, resolutions } = await both(query, step);
       expect(resolutions).toEqual([step >= HOUR ? "1h" : "1m"]);
-      expectSame(rolled, raw);
+      expectSameMatrix(rolled, raw, "raw");
     }
   });
 
@@ -122,12 +107,12 @@ describe("rollups", () => {
     await send(start - HOUR + 7_500, start + HOUR, 3);
     for (const [query, step] of QUERIES.slice(0, 5)) {
       const { rolled, raw } = await both(query, step);
-      expectSame(rolled, raw);
+      expectSameMatrix(rolled, raw, "raw");
     }
     await refreshRollups(getPool());
     for (const [query, step] of QUERIES) {
       const { rolled, raw } = await both(query, step);
-      expectSame(rolled, raw);
+      expectSameMatrix(rolled, raw, "raw");
     }
   });
 

@@ -1,7 +1,7 @@
 "use client";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useIncidentActionMutation, useIncidentQuery } from "@/lib/hooks/use-alerts";
-import { labelText } from "./labels";
+import { seriesName } from "@/components/explore/series-rows";
 import { QueryPreview } from "./query-preview";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "–");
@@ -66,7 +66,7 @@ export function IncidentView({ slug, id, canManage }: { slug: string; id: string
           </dd>
           <dt>Series</dt>
           <dd>
-            <code>{labelText(i.labels)}</code>
+            <code>{seriesName(i.labels)}</code>
           </dd>
           <dt>Query</dt>
           <dd>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { QueryView } from "@/components/ui/query-view";
 import { useIncidentsQuery } from "@/lib/hooks/use-alerts";
-import { labelText } from "./labels";
+import { seriesName } from "@/components/explore/series-rows";
 
 /** Incidents, newest first, filtered by state; each opens its timeline. */
 export function IncidentsPanel({ slug }: { slug: string }) {
@@ -46,7 +46,7 @@ export function IncidentsPanel({ slug }: { slug: string }) {
                       <Link href={`/${slug}/incidents/${i.id}`}>{i.ruleName}</Link>
                     </td>
                     <td>
-                      <code>{labelText(i.labels)}</code>
+                      <code>{seriesName(i.labels)}</code>
                     </td>
                     <td>{i.value ?? "–"}</td>
                     <td>{new Date(i.firedAt ?? i.startedAt).toLocaleString()}</td>

@@ -2,7 +2,7 @@ import type { ChartRow, ChartSeries } from "@/components/charts/time-series-char
 import { colorAt } from "@/components/charts/time-series-chart";
 import type { ExploreSeries } from "@/lib/schemas/explore";
 
-/** A label set the way Prometheus prints it: name{a="1", b="2"}. */
+/** A label set the way Prometheus prints it: name{a="1", b="2"} ({a="1"} without a name, {} when empty). */
 export function seriesName(labels: Record<string, string>): string {
   const { __name__: name = "", ...rest } = labels;
   const pairs = Object.entries(rest)

@@ -9,6 +9,7 @@ import { callFunction } from "./call";
 import { planRollup, type RollupResolution } from "../rollup-plan";
 import {
   compareLabels,
+  dropName,
   PromQLExecutionError,
   PromQLTimeoutError,
   signature,
@@ -138,7 +139,7 @@ export class Evaluator {
         if (expr.op === "+") return v;
         if (v.type === "scalar") return { type: "scalar", v: -v.v };
         if (v.type === "vector")
-          return { type: "vector", samples: v.samples.map((s) => ({ ...s, labels: dropNameOf(s.labels), v: -s.v })) };
+          return { type: "vector", samples: v.samples.map((s) => ({ ...s, labels: dropName(s.labels), v: -s.v })) };
         return v;
       }
     }
@@ -269,8 +270,3 @@ function staleBetween(stale: number[], after: number, upTo: number): boolean {
   }
   return lo < stale.length && stale[lo] <= upTo;
 }
-
-const dropNameOf = (labels: Record<string, string>) => {
-  const { __name__: _n, ...rest } = labels;
-  return rest;
-};
