@@ -2,7 +2,7 @@
 // `now`; the transitions (transitions.ts) are applied in one transaction per rule, with
 // the timeline events and the outbox rows of the notifications they cause.
 import type { TenantContext } from "@/lib/auth/tenant";
-import { getPrisma } from "@/lib/db/client";
+import { getPool, getPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { instantQuery } from "@/lib/prom-api/query";
 import { appSeriesDb } from "@/lib/series/series-db";
@@ -164,10 +164,20 @@ export async function evaluateRule(rule: RuleWithClient, now: number): Promise<T
 
 /** Every enabled rule that is due at `now`. Call it from one process at a time (scheduler.ts). */
 export async function evaluateDueRules(now = Date.now()): Promise<RoundResult> {
-  const rules = await getPrisma().alertRule.findMany({ where: { enabled: true }, include: { client: true } });
-  const due = rules.filter(
-    (r) => !r.lastEvaluatedAt || r.lastEvaluatedAt.getTime() + r.intervalSeconds * 1000 <= now + 500,
+  // This runs every second: only the due rules leave the database (500 ms slack for the tick).
+  const { rows } = await getPool().query<{ id: string }>(
+    `SELECT id FROM alert_rules
+      WHERE enabled AND (last_evaluated_at IS NULL
+        OR last_evaluated_at + make_interval(secs => interval_seconds) <= $1::timestamptz + INTERVAL '500 milliseconds')`,
+    [new Date(now).toISOString()],
   );
+  const due =
+    rows.length === 0
+      ? []
+      : await getPrisma().alertRule.findMany({
+          where: { id: { in: rows.map((r) => r.id) } },
+          include: { client: true },
+        });
   const result: RoundResult = { evaluated: 0, fired: 0, resolved: 0, failed: 0 };
   for (const rule of due) {
     try {
