@@ -1,47 +1,18 @@
 // One evaluation round: every enabled rule whose interval has passed runs its query at
 // `now`; the transitions (transitions.ts) are applied in one transaction per rule, with
 // the timeline events and the outbox rows of the notifications they cause.
-import type { TenantContext } from "@/lib/auth/tenant";
 import { getPool, getPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { instantQuery } from "@/lib/prom-api/query";
-import { appSeriesDb } from "@/lib/series/series-db";
+import type { RuleKind, RuleParams } from "@/lib/schemas/alert-rules";
 import { policyFor } from "./escalation";
 import { notify, type RuleWithClient } from "./notifications";
-import {
-  fingerprintOf,
-  isFlapping,
-  renderTemplate,
-  transitions,
-  type Comparator,
-  type NoDataPolicy,
-  type Observed,
-  type Transition,
-} from "./transitions";
+import { observe } from "./observe";
+import { ruleLogic } from "./rule-kinds";
+import { isFlapping, renderTemplate, transitions, type Observed, type Transition } from "./transitions";
 
 type Tx = Prisma.TransactionClient;
 
 export type RoundResult = { evaluated: number; fired: number; resolved: number; failed: number };
-
-/** What the rule's query returns now, one value per series (a scalar is one series without labels). */
-async function observe(rule: RuleWithClient, now: number): Promise<Observed[]> {
-  const tenant: TenantContext = {
-    clientId: rule.clientId,
-    clientSlug: rule.client.slug,
-    role: "viewer",
-    actor: { kind: "system", via: "alerts" },
-  };
-  const data = await instantQuery(tenant, await appSeriesDb(), rule.query, now);
-  if (data.resultType === "scalar") {
-    const [, v] = data.result as [number, string];
-    return [{ fingerprint: fingerprintOf({}), labels: {}, value: Number(v) }];
-  }
-  // As Prometheus does for alerts: the series' labels without its metric name.
-  return (data.result as { metric: Record<string, string>; value: [number, string] }[]).map((s) => {
-    const { __name__: _name, ...labels } = s.metric;
-    return { fingerprint: fingerprintOf(labels), labels, value: Number(s.value[1]) };
-  });
-}
 
 const finite = (v: number) => (Number.isFinite(v) ? v : null);
 
@@ -136,14 +107,7 @@ export async function evaluateRule(rule: RuleWithClient, now: number): Promise<T
   }
   const open = await prisma.incident.findMany({ where: { ruleId: rule.id, openKey: { not: null } } });
   const ts = transitions(
-    {
-      comparator: rule.comparator as Comparator,
-      threshold: rule.threshold,
-      forSeconds: rule.forSeconds,
-      recoveryMargin: rule.recoveryMargin,
-      recoveryEvaluations: rule.recoveryEvaluations,
-      noData: rule.noData as NoDataPolicy,
-    },
+    ruleLogic({ ...rule, kind: rule.kind as RuleKind, params: rule.params as RuleParams }),
     observed,
     open.map((o) => ({
       fingerprint: o.fingerprint,
@@ -179,6 +143,8 @@ export async function evaluateDueRules(now = Date.now()): Promise<RoundResult> {
           include: { client: true },
         });
   const result: RoundResult = { evaluated: 0, fired: 0, resolved: 0, failed: 0 };
+  // Composites read their rules' incidents: they go last, after those rules ran this round.
+  due.sort((a, b) => Number(a.kind === "composite") - Number(b.kind === "composite"));
   for (const rule of due) {
     try {
       const kinds = await evaluateRule(rule, now);

@@ -17,7 +17,10 @@ export type RuleLogic = {
   recoveryEvaluations?: number;
   noData?: NoDataPolicy;
 };
-export type Observed = { fingerprint: string; labels: Record<string, string>; value: number };
+/** A series now: `value` is what people see; `measure`, when the kind derives one (a percent
+ * change, a distance from the baseline in σ, seconds absent), is what the comparator tests. */
+export type Observed = { fingerprint: string; labels: Record<string, string>; value: number; measure?: number };
+const tested = (o: Observed) => o.measure ?? o.value;
 
 export type Transition =
   | { kind: "pending" | "firing"; fingerprint: string; labels: Record<string, string>; value: number; isNew: boolean }
@@ -69,12 +72,12 @@ export function transitions(rule: RuleLogic, observed: Observed[], open: Open[],
   };
 
   for (const o of observed)
-    if (breaches(o.value, rule.comparator, rule.threshold)) breach(o.fingerprint, o.labels, o.value);
+    if (breaches(tested(o), rule.comparator, rule.threshold)) breach(o.fingerprint, o.labels, o.value);
   if (observed.length === 0 && noData === "alert") breach(fingerprintOf(NO_DATA_LABELS), NO_DATA_LABELS, NaN);
 
   for (const o of open) {
     const current = seen.get(o.fingerprint);
-    if (current && breaches(current.value, rule.comparator, rule.threshold)) continue;
+    if (current && breaches(tested(current), rule.comparator, rule.threshold)) continue;
     if (!current) {
       if (o.fingerprint === fingerprintOf(NO_DATA_LABELS)) {
         if (observed.length === 0) continue; // still no data: handled above
@@ -88,7 +91,7 @@ export function transitions(rule: RuleLogic, observed: Observed[], open: Open[],
       }
     }
     // Inside the threshold but not past the margin: neither breaching nor recovered; hold.
-    if (current && !recovered(current.value, rule)) {
+    if (current && !recovered(tested(current), rule)) {
       out.push({ kind: "still", fingerprint: o.fingerprint, value: current.value });
       continue;
     }
