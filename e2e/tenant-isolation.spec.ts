@@ -46,6 +46,10 @@ const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]
     { method: "GET", url: "/api/v1/clients/acme/alert-rules" },
     { method: "POST", url: "/api/v1/clients/acme/alert-rules", data: RULE },
   ],
+  // A backtest is a read: a viewer may run one (200).
+  "/api/v1/clients/[client]/alert-rules/backtest": () => [
+    { method: "POST", url: "/api/v1/clients/acme/alert-rules/backtest", data: RULE, viewer: 200 },
+  ],
   "/api/v1/clients/[client]/alert-rules/[id]": () => [
     { method: "PUT", url: `/api/v1/clients/acme/alert-rules/${SOME_ID}`, data: RULE },
     { method: "DELETE", url: `/api/v1/clients/acme/alert-rules/${SOME_ID}` },

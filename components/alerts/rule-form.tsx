@@ -1,14 +1,24 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
+import { useForm, type Resolver } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { useCreateAlertRuleMutation } from "@/lib/hooks/use-alerts";
 import { useServerForm } from "@/lib/hooks/use-server-form";
-import { alertRuleSchema, COMPARATORS, SEVERITIES, type AlertRuleInput } from "@/lib/schemas/alert-rules";
+import {
+  alertRuleSchema,
+  RULE_KINDS,
+  SEVERITIES,
+  type AlertRuleDto,
+  type AlertRuleInput,
+} from "@/lib/schemas/alert-rules";
+import { BacktestPanel } from "./backtest-panel";
 import { QueryPreview } from "./query-preview";
+import { forKind, KIND_LABELS } from "./rule-kind";
+import { RuleKindFields } from "./rule-kind-fields";
 
 const FIELDS = [
   "name",
+  "kind",
   "query",
   "comparator",
   "threshold",
@@ -16,12 +26,29 @@ const FIELDS = [
   "intervalSeconds",
   "severity",
   "summary",
+  "params.windowSeconds",
+  "params.baseline",
+  "params.k",
+  "params.absentSeconds",
+  "params.event",
+  "params.operator",
+  "params.ruleIds",
 ] as const;
 const DEFAULTS: AlertRuleInput = {
   name: "",
+  kind: "threshold",
   query: "",
   comparator: ">",
   threshold: 0,
+  params: {
+    windowSeconds: 3600,
+    baseline: "rolling",
+    k: 3,
+    absentSeconds: 300,
+    event: "",
+    operator: "and",
+    ruleIds: [],
+  },
   forSeconds: 60,
   intervalSeconds: 10,
   severity: "warning",
@@ -30,24 +57,45 @@ const DEFAULTS: AlertRuleInput = {
   recoveryEvaluations: 1,
   noData: "ok",
 };
+const QUERY_HINT: Record<string, string> = {
+  threshold: "Each series it returns is compared with the threshold",
+  change: "Each series' value now is compared with its value a window ago",
+  anomaly: "Each series is compared with the band of its own baseline",
+  absence: 'A series selector: each matching series that stops arriving fires, e.g. heartbeat_total{job="sync"}',
+};
 
-/** A new threshold rule, with the query previewed over the last day and the threshold drawn on it. */
-export function RuleForm({ slug }: { slug: string }) {
+// Validates only what the chosen kind uses; the other kinds' inputs stay in the form untouched.
+const resolver: Resolver<AlertRuleInput> = (values, ctx, opts) =>
+  zodResolver(alertRuleSchema)(forKind(values), ctx, opts) as ReturnType<Resolver<AlertRuleInput>>;
+
+/** A new rule of any kind, its query previewed over the last day and backtested over a week. */
+export function RuleForm({ slug, rules }: { slug: string; rules: AlertRuleDto[] }) {
   const create = useCreateAlertRuleMutation(slug);
-  const form = useForm<AlertRuleInput>({ resolver: zodResolver(alertRuleSchema), defaultValues: DEFAULTS });
+  const form = useForm<AlertRuleInput>({ resolver, defaultValues: DEFAULTS });
   const { onSubmit, message } = useServerForm(form, FIELDS, async (values) => {
-    const rule = await create.mutateAsync(values);
+    const rule = await create.mutateAsync(forKind(values));
     form.reset(DEFAULTS);
     return `“${rule.name}” is live: evaluated every ${rule.intervalSeconds} s.`;
   });
   const e = form.formState.errors;
   const number = { valueAsNumber: true } as const;
+  const kind = form.watch("kind") ?? "threshold";
+  const usesQuery = kind !== "composite" && !(kind === "absence" && form.watch("params.event"));
   return (
     <form onSubmit={onSubmit} noValidate aria-label="New alert rule" className="card">
       <h2>New rule</h2>
       <div className="form-row">
         <Field label="Name" error={e.name?.message}>
           <input {...form.register("name")} placeholder="Queue too deep" />
+        </Field>
+        <Field label="Kind" error={e.kind?.message}>
+          <select {...form.register("kind")}>
+            {RULE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
         </Field>
         <Field label="Severity" error={e.severity?.message}>
           <select {...form.register("severity")}>
@@ -56,34 +104,26 @@ export function RuleForm({ slug }: { slug: string }) {
             ))}
           </select>
         </Field>
-      </div>
-      <Field label="PromQL query" error={e.query?.message} hint="Each series it returns is compared with the threshold">
-        <textarea
-          rows={2}
-          className="mono"
-          spellCheck={false}
-          {...form.register("query")}
-          placeholder="sum by (queue) (queue_depth)"
-        />
-      </Field>
-      <div className="form-row">
-        <Field label="Fires when the value is" error={e.comparator?.message}>
-          <select {...form.register("comparator")}>
-            {COMPARATORS.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Threshold" error={e.threshold?.message}>
-          <input type="number" step="any" inputMode="decimal" {...form.register("threshold", number)} />
-        </Field>
-        <Field label="For (s)" error={e.forSeconds?.message} hint="How long a breach lasts before it fires">
-          <input type="number" inputMode="numeric" {...form.register("forSeconds", number)} />
-        </Field>
         <Field label="Every (s)" error={e.intervalSeconds?.message} hint="Evaluation interval, at least 5">
           <input type="number" inputMode="numeric" {...form.register("intervalSeconds", number)} />
         </Field>
       </div>
+      {usesQuery && (
+        <Field
+          label={kind === "absence" ? "Series selector" : "PromQL query"}
+          error={e.query?.message}
+          hint={QUERY_HINT[kind]}
+        >
+          <textarea
+            rows={2}
+            className="mono"
+            spellCheck={false}
+            {...form.register("query")}
+            placeholder={kind === "absence" ? 'heartbeat_total{job="sync"}' : "sum by (queue) (queue_depth)"}
+          />
+        </Field>
+      )}
+      <RuleKindFields form={form} rules={rules} />
       <div className="form-row">
         <Field label="Recovery margin" error={e.recoveryMargin?.message} hint="Resolve only this far back inside">
           <input type="number" step="any" inputMode="decimal" {...form.register("recoveryMargin", number)} />
@@ -106,9 +146,16 @@ export function RuleForm({ slug }: { slug: string }) {
       <Field label="Summary" error={e.summary?.message} hint="{{ $labels.queue }} and {{ $value }} are filled in">
         <input {...form.register("summary")} placeholder="{{ $labels.queue }} has {{ $value }} jobs waiting" />
       </Field>
-      <div style={{ marginTop: 12 }}>
-        <QueryPreview slug={slug} query={form.watch("query") ?? ""} threshold={form.watch("threshold")} />
-      </div>
+      {usesQuery && kind !== "absence" && (
+        <div style={{ marginTop: 12 }}>
+          <QueryPreview
+            slug={slug}
+            query={form.watch("query") ?? ""}
+            threshold={kind === "threshold" ? form.watch("threshold") : undefined}
+          />
+          <BacktestPanel slug={slug} rule={forKind(form.watch())} />
+        </div>
+      )}
       <div className="form-actions">
         <button className="primary" type="submit" disabled={form.formState.isSubmitting}>
           Create rule

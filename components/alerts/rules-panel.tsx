@@ -2,6 +2,7 @@
 import { QueryView } from "@/components/ui/query-view";
 import { useAlertRulesQuery, useDeleteAlertRuleMutation } from "@/lib/hooks/use-alerts";
 import { RuleForm } from "./rule-form";
+import { firesWhen, KIND_LABELS } from "./rule-kind";
 
 const ago = (iso: string | null) => {
   if (!iso) return "not yet";
@@ -13,9 +14,11 @@ const ago = (iso: string | null) => {
 export function RulesPanel({ slug, canEdit }: { slug: string; canEdit: boolean }) {
   const rules = useAlertRulesQuery(slug);
   const remove = useDeleteAlertRuleMutation(slug);
+  const names = new Map((rules.data ?? []).map((r) => [r.id, r.name]));
   return (
     <>
       <div className="card">
+        {remove.error && <div className="alert error">{remove.error.message}</div>}
         <QueryView
           query={rules}
           empty={canEdit ? "No rules yet: create one below." : "No rules yet. Admins create them here."}
@@ -37,13 +40,11 @@ export function RulesPanel({ slug, canEdit }: { slug: string; canEdit: boolean }
                     <td>
                       <strong>{r.name}</strong>
                       <div>
-                        <code>{r.query}</code>
+                        <span className="badge">{KIND_LABELS[r.kind]}</span>{" "}
+                        {r.query ? <code>{r.query}</code> : r.params.event && <code>event {r.params.event}</code>}
                       </div>
                     </td>
-                    <td>
-                      {r.comparator} {r.threshold}
-                      {r.forSeconds ? ` for ${r.forSeconds} s` : ""}
-                    </td>
+                    <td>{firesWhen(r, names)}</td>
                     <td>
                       <span className={`badge sev-${r.severity}`}>{r.severity}</span>
                     </td>
@@ -73,7 +74,7 @@ export function RulesPanel({ slug, canEdit }: { slug: string; canEdit: boolean }
           )}
         </QueryView>
       </div>
-      {canEdit && <RuleForm slug={slug} />}
+      {canEdit && <RuleForm slug={slug} rules={rules.data ?? []} />}
     </>
   );
 }

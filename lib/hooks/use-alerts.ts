@@ -1,6 +1,6 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
-import type { AlertRuleDto, AlertRuleInput } from "@/lib/schemas/alert-rules";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import type { AlertRuleDto, AlertRuleInput, BacktestDto } from "@/lib/schemas/alert-rules";
 import type { EscalationPolicyDto, EscalationPolicyInput } from "@/lib/schemas/escalation";
 import type { IncidentDto } from "@/lib/schemas/incidents";
 import type { SilenceDto, SilenceInput } from "@/lib/schemas/silences";
@@ -21,6 +21,13 @@ export const useCreateAlertRuleMutation = (slug: string) =>
   useInvalidatingMutation(queryKeys.alertRules(slug), (input: AlertRuleInput) =>
     apiFetch<AlertRuleDto>(`${base(slug)}/alert-rules`, { method: "POST", body: input }),
   );
+
+/** A backtest changes nothing: a plain mutation, run when asked (it reads a week of data). */
+export const useBacktestMutation = (slug: string) =>
+  useMutation({
+    mutationFn: (input: AlertRuleInput) =>
+      apiFetch<BacktestDto>(`${base(slug)}/alert-rules/backtest`, { method: "POST", body: input }),
+  });
 
 export const useDeleteAlertRuleMutation = (slug: string) =>
   useInvalidatingMutation(queryKeys.alertRules(slug), (id: string) =>
