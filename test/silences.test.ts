@@ -5,7 +5,7 @@ import { createPolicy, escalateDue } from "@/lib/alerts/escalation";
 import { evaluateDueRules } from "@/lib/alerts/evaluate";
 import { getIncident } from "@/lib/alerts/incidents";
 import { createRule } from "@/lib/alerts/rules";
-import { createSilence, expireSilence, listSilences } from "@/lib/alerts/silences";
+import { createSilence, expireSilence, listSilences, matchingSilences } from "@/lib/alerts/silences";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { getPrisma } from "@/lib/db/client";
 import { maintainStorage } from "@/lib/db/dialect";
@@ -75,5 +75,39 @@ describe("silences", () => {
     await expireSilence(tenant, silence.id);
     expect(await escalateDue(Date.now())).toBe(1);
     await expect(expireSilence(tenant, silence.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("holds recurring maintenance windows only inside each window, in their time zone", async () => {
+    // A daily window that opened 10 minutes ago (read in Tokyo time), and one that opens in 2 hours.
+    const tokyo = (ms: number) => new Date(ms + 9 * 3_600_000); // Asia/Tokyo has no daylight-saving time
+    const cronAt = (ms: number) => `${tokyo(ms).getUTCMinutes()} ${tokyo(ms).getUTCHours()} * * *`;
+    const now = Date.now();
+    const open = await createSilence(
+      tenant,
+      { matchers: '{host="db9"}', durationMinutes: 30, recurrence: cronAt(now - 10 * 60_000), timezone: "Asia/Tokyo" },
+      "lead",
+    );
+    const later = await createSilence(
+      tenant,
+      {
+        matchers: '{host="db9"}',
+        durationMinutes: 30,
+        recurrence: cronAt(now + 2 * 3_600_000),
+        timezone: "Asia/Tokyo",
+      },
+      "lead",
+    );
+    expect(open).toMatchObject({ active: true, windowMinutes: 30, timezone: "Asia/Tokyo" });
+    expect(later.active).toBe(false);
+    expect(Math.abs(Date.parse(later.nextStart!) - (now + 2 * 3_600_000))).toBeLessThan(60_000);
+    const holding = async (at: number) =>
+      (await matchingSilences(getPrisma(), tenant.clientId, { host: "db9" }, new Date(at))).map((s) => s.id);
+    expect(await holding(Date.now())).toEqual([open.id]);
+    expect(await holding(now + 25 * 60_000)).toEqual([]); // the first window closed, the second not open yet
+    expect(await holding(now + 2 * 3_600_000 + 60_000)).toEqual([later.id]);
+    expect(await holding(now + 86_400_000)).toEqual([open.id]); // the next day, again
+    await expect(
+      createSilence(tenant, { matchers: '{host="db9"}', durationMinutes: 30, recurrence: "every sunday" }, "lead"),
+    ).rejects.toThrow(/Five fields/);
   });
 });

@@ -1,11 +1,12 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { QueryView } from "@/components/ui/query-view";
 import { useCreateSilenceMutation, useExpireSilenceMutation, useSilencesQuery } from "@/lib/hooks/use-alerts";
 import { useServerForm } from "@/lib/hooks/use-server-form";
-import { silenceSchema, type SilenceInput } from "@/lib/schemas/silences";
+import { silenceSchema, type SilenceDto, type SilenceInput } from "@/lib/schemas/silences";
 
 const DURATIONS = [
   [60, "1 hour"],
@@ -13,15 +14,23 @@ const DURATIONS = [
   [1440, "1 day"],
   [10080, "7 days"],
 ] as const;
-const DEFAULTS: SilenceInput = { matchers: "", comment: "", durationMinutes: 60 };
+const FIELDS = ["matchers", "comment", "durationMinutes", "recurrence", "timezone"] as const;
 
-function SilenceForm({ slug }: { slug: string }) {
+/** "Sundays 02:00 for 2 h (Europe/Berlin)" reads better than the cron line alone. */
+const windowText = (s: SilenceDto) =>
+  `${s.recurrence} for ${s.windowMinutes! % 60 === 0 ? `${s.windowMinutes! / 60} h` : `${s.windowMinutes} min`} (${s.timezone})`;
+
+function SilenceForm({ slug, timeZone }: { slug: string; timeZone: string }) {
+  const defaults: SilenceInput = { matchers: "", comment: "", durationMinutes: 60, recurrence: "", timezone: timeZone };
+  const [recurring, setRecurring] = useState(false);
   const create = useCreateSilenceMutation(slug);
-  const form = useForm<SilenceInput>({ resolver: zodResolver(silenceSchema), defaultValues: DEFAULTS });
-  const { onSubmit, message } = useServerForm(form, ["matchers", "comment", "durationMinutes"], async (values) => {
-    const s = await create.mutateAsync(values);
-    form.reset(DEFAULTS);
-    return `Silenced until ${new Date(s.endsAt).toLocaleString()}.`;
+  const form = useForm<SilenceInput>({ resolver: zodResolver(silenceSchema), defaultValues: defaults });
+  const { onSubmit, message } = useServerForm(form, FIELDS, async (values) => {
+    const s = await create.mutateAsync(recurring ? values : { ...values, recurrence: undefined });
+    form.reset(defaults);
+    return s.recurrence
+      ? `Maintenance window set: next from ${new Date(s.nextStart!).toLocaleString()}.`
+      : `Silenced until ${new Date(s.endsAt).toLocaleString()}.`;
   });
   const e = form.formState.errors;
   return (
@@ -30,7 +39,7 @@ function SilenceForm({ slug }: { slug: string }) {
         <Field label="Matchers" error={e.matchers?.message} hint="alertname is the rule's name">
           <input {...form.register("matchers")} placeholder='{alertname="Disk full", host="db1"}' />
         </Field>
-        <Field label="For" error={e.durationMinutes?.message}>
+        <Field label={recurring ? "Each window lasts" : "For"} error={e.durationMinutes?.message}>
           <select {...form.register("durationMinutes", { valueAsNumber: true })}>
             {DURATIONS.map(([m, label]) => (
               <option key={m} value={m}>
@@ -43,6 +52,24 @@ function SilenceForm({ slug }: { slug: string }) {
           <input {...form.register("comment")} placeholder="Planned maintenance" />
         </Field>
       </div>
+      <label className="inline-check">
+        <input type="checkbox" checked={recurring} onChange={(ev) => setRecurring(ev.target.checked)} /> Recurring
+        maintenance window
+      </label>
+      {recurring && (
+        <div className="form-row">
+          <Field
+            label="Opens at (cron)"
+            error={e.recurrence?.message}
+            hint="minute hour day month weekday: 0 2 * * 0 is Sundays 02:00"
+          >
+            <input className="mono" {...form.register("recurrence")} placeholder="0 2 * * 0" />
+          </Field>
+          <Field label="Time zone" error={e.timezone?.message}>
+            <input {...form.register("timezone")} placeholder="Europe/Berlin" />
+          </Field>
+        </div>
+      )}
       <div className="form-actions">
         <button className="primary" type="submit" disabled={form.formState.isSubmitting}>
           Silence
@@ -54,7 +81,7 @@ function SilenceForm({ slug }: { slug: string }) {
 }
 
 /** Silences: they hold notifications of matching incidents; evaluation and timelines go on. */
-export function SilencesPanel({ slug, canManage }: { slug: string; canManage: boolean }) {
+export function SilencesPanel({ slug, canManage, timeZone }: { slug: string; canManage: boolean; timeZone: string }) {
   const silences = useSilencesQuery(slug);
   const expire = useExpireSilenceMutation(slug);
   return (
@@ -67,7 +94,7 @@ export function SilencesPanel({ slug, canManage }: { slug: string; canManage: bo
               <tr>
                 <th>Matchers</th>
                 <th>Why</th>
-                <th>Until</th>
+                <th>When</th>
                 {canManage && <th aria-label="Actions" />}
               </tr>
             </thead>
@@ -81,14 +108,25 @@ export function SilencesPanel({ slug, canManage }: { slug: string; canManage: bo
                     {s.comment} <span className="muted">· {s.createdBy}</span>
                   </td>
                   <td>
-                    {s.active ? <span className="badge accent">active</span> : <span className="badge">ended</span>}{" "}
-                    {new Date(s.endsAt).toLocaleString()}
+                    {s.active ? (
+                      <span className="badge accent">active</span>
+                    ) : (
+                      <span className="badge">{s.nextStart ? "scheduled" : "ended"}</span>
+                    )}{" "}
+                    {s.recurrence ? (
+                      <>
+                        <code>{windowText(s)}</code>
+                        {s.nextStart && !s.active && ` · next ${new Date(s.nextStart).toLocaleString()}`}
+                      </>
+                    ) : (
+                      `until ${new Date(s.endsAt).toLocaleString()}`
+                    )}
                   </td>
                   {canManage && (
                     <td>
-                      {s.active && (
+                      {s.nextStart && (
                         <button type="button" onClick={() => expire.mutate(s.id)}>
-                          End now
+                          {s.recurrence ? "Stop" : "End now"}
                         </button>
                       )}
                     </td>
@@ -99,7 +137,7 @@ export function SilencesPanel({ slug, canManage }: { slug: string; canManage: bo
           </table>
         )}
       </QueryView>
-      {canManage && <SilenceForm slug={slug} />}
+      {canManage && <SilenceForm slug={slug} timeZone={timeZone} />}
     </div>
   );
 }

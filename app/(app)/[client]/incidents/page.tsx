@@ -22,7 +22,7 @@ export default async function IncidentsPage({ params }: { params: Promise<{ clie
         </div>
       </div>
       <IncidentsPanel slug={slug} />
-      <SilencesPanel slug={slug} canManage={roleAtLeast(access.tenant.role, "manager")} />
+      <SilencesPanel slug={slug} canManage={roleAtLeast(access.tenant.role, "manager")} timeZone={client.timeZone} />
     </>
   );
 }
