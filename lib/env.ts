@@ -40,6 +40,8 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587")
     .optional(),
   SMTP_FROM: z.string().min(3).default("Telltale <alerts@telltale.local>"),
+  /** Emails of one rule to one person within this wait go out as one message listing the series. */
+  ALERT_GROUP_WAIT_SECONDS: int(0, 300).default(2),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   TEST_DATABASE_URL: postgresUrl.optional(),
 });

@@ -1,5 +1,6 @@
 // The email of an incident transition (pure): subject, plain text and HTML, with the values
 // and a link to Explore already showing the rule's query around the firing time.
+import { escapeHtml } from "@/lib/render/escape-html";
 import type { Severity } from "@/lib/db/generated/client";
 
 export type IncidentMailInput = {
@@ -21,16 +22,19 @@ export type IncidentMailInput = {
   at: Date;
 };
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-
-export function incidentMail(m: IncidentMailInput): { subject: string; text: string; html: string } {
+export function incidentMail(m: IncidentMailInput): {
+  subject: string;
+  groupTitle: string;
+  text: string;
+  html: string;
+} {
   const labels = Object.entries(m.labels)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([k, v]) => `${k}="${v}"`)
     .join(", ");
   const state = m.kind === "firing" ? `FIRING:${m.severity}` : "RESOLVED";
   const subject = `[${state}] ${m.ruleName}${labels ? ` {${labels}}` : ""} — ${m.clientName}`;
+  const groupTitle = `[${state}] ${m.ruleName} — ${m.clientName}`;
   const explore = `${m.appUrl}/${m.clientSlug}/explore?${new URLSearchParams({ q: m.query, range: "1h" })}`;
   const value = m.value === null ? "no value" : String(m.value);
   const lines = [
@@ -58,5 +62,5 @@ ${m.summary ? `<p>${escapeHtml(m.summary)}</p>` : ""}
 </table>
 <p>${m.ackUrl ? `<a href="${escapeHtml(m.ackUrl)}" style="background:#3a5ccc;color:#fff;padding:6px 12px;border-radius:6px;text-decoration:none">Acknowledge</a> · ` : ""}<a href="${escapeHtml(m.incidentUrl)}">Open the incident</a> · <a href="${escapeHtml(explore)}">See it in Explore</a></p>
 </div>`;
-  return { subject, text: lines.join("\n"), html };
+  return { subject, groupTitle, text: lines.join("\n"), html };
 }

@@ -127,7 +127,16 @@ export async function notify(
         target: t.to,
         subject: mail.subject,
       };
-      if (t.channel === "email") return { ...base, text: mail.text, html: mail.html };
+      // Emails of this rule to this person waiting together go out as one message (group-mail.ts).
+      if (t.channel === "email")
+        return {
+          ...base,
+          text: mail.text,
+          html: mail.html,
+          groupKey: `${rule.id}:${kind}:${t.to}`,
+          groupTitle: mail.groupTitle,
+          nextAttemptAt: new Date(Date.now() + env().ALERT_GROUP_WAIT_SECONDS * 1000),
+        };
       // The request is fixed now, signature included, so a retry sends exactly the same bytes.
       const request = webhookRequest(t.channel, event, t.secret);
       return { ...base, text: request.body, headers: request.headers };

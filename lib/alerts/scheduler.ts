@@ -5,6 +5,7 @@
 import type pg from "pg";
 import { getPool } from "@/lib/db/client";
 import { deliverDue } from "@/lib/notify/deliver";
+import { incidentChart } from "./incident-chart";
 import { escalateDue } from "./escalation";
 import { evaluateDueRules } from "./evaluate";
 
@@ -14,7 +15,7 @@ export const ALERTS_LOCK_KEY = 7_220_002;
 export async function alertRound(now = Date.now()) {
   const evaluation = await evaluateDueRules(now);
   const escalated = await escalateDue(now);
-  const delivery = await deliverDue();
+  const delivery = await deliverDue(undefined, incidentChart);
   return { ...evaluation, escalated, ...delivery };
 }
 

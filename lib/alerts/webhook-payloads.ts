@@ -25,10 +25,6 @@ export type AlertEvent = {
 export const signBody = (secret: string, body: string) =>
   `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 
-/** Where a notice of this kind is POSTed: Alertmanager's v2 alerts endpoint under its base URL. */
-export const deliveryUrl = (kind: string, target: string) =>
-  kind === "alertmanager" ? `${target.replace(/\/+$/, "")}/api/v2/alerts` : target;
-
 export function webhookRequest(kind: WebhookKind, e: AlertEvent, secret?: string) {
   let body: string;
   if (kind === "slack") {
