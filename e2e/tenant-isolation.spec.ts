@@ -62,6 +62,20 @@ const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]
     { method: "PUT", url: `/api/v1/clients/acme/escalation-policies/${SOME_ID}`, data: POLICY },
     { method: "DELETE", url: `/api/v1/clients/acme/escalation-policies/${SOME_ID}` },
   ],
+  "/api/v1/clients/[client]/notifications": () => [{ method: "GET", url: "/api/v1/clients/acme/notifications" }],
+  "/api/v1/clients/[client]/notifications/[id]": () => [
+    { method: "GET", url: `/api/v1/clients/acme/notifications/${SOME_ID}` },
+  ],
+  "/api/v1/clients/[client]/notifications/test": () => [
+    {
+      method: "POST",
+      url: "/api/v1/clients/acme/notifications/test",
+      data: { channel: "email", target: "admin@acme.test" },
+    },
+  ],
+  "/api/v1/clients/[client]/notification-channels": () => [
+    { method: "GET", url: "/api/v1/clients/acme/notification-channels" },
+  ],
   "/api/v1/clients/[client]/silences": () => [
     { method: "GET", url: "/api/v1/clients/acme/silences" },
     { method: "POST", url: "/api/v1/clients/acme/silences", data: { matchers: '{job="x"}', durationMinutes: 60 } },

@@ -117,7 +117,13 @@ describe("alerting", () => {
     expect(outbox.map((n) => n.target)).toEqual(["lead@alerts.test", "owner@alerts.test"]);
     expect(outbox[0].subject).toBe('[FIRING:warning] Queue too deep {queue="emails"} — Client alerts');
     expect(outbox[0].text).toContain("emails has 150 jobs waiting");
-    expect(outbox[0].text).toContain("/alerts/explore?q=queue_depth");
+    // The drill-down link: Explore on this series only, fixed on the window around it.
+    const link = new URL(outbox[0].text.match(/in Explore: (\S+)/)![1]);
+    expect(link.pathname).toBe("/alerts/explore");
+    expect(link.searchParams.get("q")).toBe(
+      '(queue_depth) and on(queue) label_replace(vector(1), "queue", "emails", "", "")',
+    );
+    expect(Number(link.searchParams.get("from"))).toBeLessThan(t0);
   });
 
   it("keeps mail in the outbox while SMTP is down and delivers it once when it is back", async () => {

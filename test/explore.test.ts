@@ -1,5 +1,6 @@
 // Explore's query endpoint: a member's PromQL over a relative range, errors people can act on.
 import { beforeAll, describe, expect, it } from "vitest";
+import { narrowToSeries } from "@/lib/alerts/drilldown";
 import { maintainStorage } from "@/lib/db/dialect";
 import { exploreQuery } from "@/lib/explore/run-query";
 import { emptyBatch } from "@/lib/ingest/normalized";
@@ -51,6 +52,18 @@ describe("exploreQuery", () => {
     const r = await exploreQuery(acme, { query: "just_sent", range: "6h" }, later);
     expect(r.end).toBeLessThan(later - 1_000);
     expect(r.series[0].points).toEqual([[later, 7]]);
+  });
+
+  it("answers a fixed window, and a drill-down query narrowed to one series", async () => {
+    const from = now - 30 * 60_000;
+    const to = now - 60_000;
+    const q = narrowToSeries("jobs_waiting", { job: "b" });
+    const r = await exploreQuery(acme, { query: q, range: "1h", from, to }, now);
+    expect(r.series.map((s) => s.labels)).toEqual([{ __name__: "jobs_waiting", job: "b" }]);
+    expect(r.start).toBeLessThanOrEqual(from);
+    expect(r.end).toBeGreaterThanOrEqual(to);
+    // A past window ends at its end: no "value at now" is appended.
+    expect(r.series[0].points.at(-1)![0]).toBe(r.end);
   });
 
   it("shows another client nothing", async () => {

@@ -81,7 +81,7 @@ export function IncidentView({ slug, id, canManage }: { slug: string; id: string
           <dt>Resolved</dt>
           <dd>{when(i.resolvedAt)}</dd>
         </dl>
-        <a href={`/${slug}/explore?${new URLSearchParams({ q: i.query, range: "6h" })}`}>Investigate in Explore →</a>
+        {i.explorePath && <a href={i.explorePath}>Investigate this series in Explore →</a>}
       </div>
       <div className="card">
         <h2>The query, last 6 hours</h2>

@@ -4,12 +4,21 @@ import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useExploreQuery, useMetricNamesQuery } from "@/lib/hooks/use-explore";
-import { EXPLORE_RANGES, type ExploreRange, type ExploreResult } from "@/lib/schemas/explore";
+import { EXPLORE_RANGES, type ExploreRange, type ExploreResult, type FixedWindow } from "@/lib/schemas/explore";
 import { seriesName, toChart } from "./series-rows";
 
 const CHART_HEIGHT = 280;
 
-/** Ad-hoc PromQL over a relative range; the query and range live in the URL, so a view can be shared. */
+const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/** A fixed window from the URL (from/to in ms), as alert mails and incidents link to. */
+function fixedFrom(params: URLSearchParams): FixedWindow | undefined {
+  const from = Number(params.get("from"));
+  const to = Number(params.get("to"));
+  return from > 0 && to > from ? { from, to } : undefined;
+}
+
+/** Ad-hoc PromQL over a relative range or a fixed window; both live in the URL, so a view can be shared. */
 export function ExploreView({ slug }: { slug: string }) {
   const params = useSearchParams();
   const router = useRouter();
@@ -18,11 +27,15 @@ export function ExploreView({ slug }: { slug: string }) {
   const range = (EXPLORE_RANGES as readonly string[]).includes(params.get("range") ?? "")
     ? (params.get("range") as ExploreRange)
     : "1h";
+  const fixed = fixedFrom(params);
   const [draft, setDraft] = useState(query);
-  const result = useExploreQuery(slug, query, range);
+  const result = useExploreQuery(slug, query, range, fixed);
   const names = useMetricNamesQuery(slug);
 
-  const show = (q: string, r: ExploreRange) => router.replace(`${pathname}?${new URLSearchParams({ q, range: r })}`);
+  const show = (q: string, r: ExploreRange, window = fixed) =>
+    router.replace(
+      `${pathname}?${new URLSearchParams({ q, range: r, ...(window ? { from: String(window.from), to: String(window.to) } : {}) })}`,
+    );
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
     if (draft.trim() === query && result.data) void result.refetch();
@@ -66,7 +79,11 @@ export function ExploreView({ slug }: { slug: string }) {
           </label>
           <label>
             Range{" "}
-            <select value={range} onChange={(e) => show(query || draft.trim(), e.target.value as ExploreRange)}>
+            <select
+              value={fixed ? "" : range}
+              onChange={(e) => show(query || draft.trim(), e.target.value as ExploreRange, undefined)}
+            >
+              {fixed && <option value="">{`${when(fixed.from)} – ${when(fixed.to)}`}</option>}
               {EXPLORE_RANGES.map((r) => (
                 <option key={r} value={r}>
                   Last {r}
@@ -80,7 +97,7 @@ export function ExploreView({ slug }: { slug: string }) {
           <span className="muted">Ctrl+Enter runs it</span>
         </div>
       </form>
-      <ExploreResults query={query} range={range} result={result} />
+      <ExploreResults query={query} range={range} fixed={fixed} result={result} />
     </>
   );
 }
@@ -88,10 +105,12 @@ export function ExploreView({ slug }: { slug: string }) {
 function ExploreResults({
   query,
   range,
+  fixed,
   result,
 }: {
   query: string;
   range: ExploreRange;
+  fixed?: FixedWindow;
   result: ReturnType<typeof useExploreQuery>;
 }) {
   if (!query)
@@ -112,8 +131,10 @@ function ExploreResults({
   if (data.series.length === 0)
     return (
       <div className="empty">
-        No data for <code>{query}</code> in the last {range}. Check the metric name and labels, pick a longer range, or
-        send samples to <code>/api/v1/metrics</code> or <code>/api/v1/write</code> with an ingest key.
+        No data for <code>{query}</code>{" "}
+        {fixed ? `between ${when(fixed.from)} and ${when(fixed.to)}` : `in the last ${range}`}. Check the metric name
+        and labels, pick a longer range, or send samples to <code>/api/v1/metrics</code> or <code>/api/v1/write</code>{" "}
+        with an ingest key.
       </div>
     );
   const { rows, lines } = toChart(data.series);
@@ -128,7 +149,7 @@ function ExploreResults({
         series={lines}
         height={CHART_HEIGHT}
         legend={lines.length <= 8}
-        domain={[data.start, data.now]}
+        domain={[data.start, fixed && fixed.to < data.now ? data.end : data.now]}
       />
       <table className="explore-table">
         <thead>

@@ -36,6 +36,7 @@ export function Sidebar({ user, clients }: Props) {
           {link(`/${current.slug}/explore`, "Explore")}
           {link(`/${current.slug}/alerts`, "Alerts")}
           {link(`/${current.slug}/incidents`, "Incidents")}
+          {current.role !== "viewer" && link(`/${current.slug}/mail`, "Mail")}
         </>
       )}
       {current && current.role === "admin" && (

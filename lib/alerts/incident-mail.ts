@@ -5,10 +5,11 @@ import type { Severity } from "@/lib/db/generated/client";
 
 export type IncidentMailInput = {
   kind: "firing" | "resolved";
-  appUrl: string;
   incidentUrl: string;
   /** One-click acknowledgement (firing mails, when a signing secret is configured). */
   ackUrl?: string;
+  /** Explore narrowed to the series and the window around it (drilldown.ts); none without a query. */
+  exploreUrl?: string;
   clientSlug: string;
   clientName: string;
   ruleName: string;
@@ -35,7 +36,7 @@ export function incidentMail(m: IncidentMailInput): {
   const state = m.kind === "firing" ? `FIRING:${m.severity}` : "RESOLVED";
   const subject = `[${state}] ${m.ruleName}${labels ? ` {${labels}}` : ""} — ${m.clientName}`;
   const groupTitle = `[${state}] ${m.ruleName} — ${m.clientName}`;
-  const explore = `${m.appUrl}/${m.clientSlug}/explore?${new URLSearchParams({ q: m.query, range: "1h" })}`;
+  const explore = m.exploreUrl;
   const value = m.value === null ? "no value" : String(m.value);
   const lines = [
     m.kind === "firing"
@@ -49,7 +50,7 @@ export function incidentMail(m: IncidentMailInput): {
     "",
     `Incident: ${m.incidentUrl}`,
     ...(m.ackUrl ? [`Acknowledge (stops escalation): ${m.ackUrl}`] : []),
-    `See it in Explore: ${explore}`,
+    ...(explore ? [`See the series around it in Explore: ${explore}`] : []),
   ];
   const html = `<div style="font-family:system-ui,sans-serif;font-size:14px;line-height:1.5">
 <p style="font-size:16px"><strong>${escapeHtml(lines[0])}</strong></p>
@@ -60,7 +61,7 @@ ${m.summary ? `<p>${escapeHtml(m.summary)}</p>` : ""}
 <tr><td style="padding:2px 12px 2px 0;color:#666">Series</td><td><code>{${escapeHtml(labels)}}</code></td></tr>
 <tr><td style="padding:2px 12px 2px 0;color:#666">Query</td><td><code>${escapeHtml(m.query)}</code></td></tr>
 </table>
-<p>${m.ackUrl ? `<a href="${escapeHtml(m.ackUrl)}" style="background:#3a5ccc;color:#fff;padding:6px 12px;border-radius:6px;text-decoration:none">Acknowledge</a> · ` : ""}<a href="${escapeHtml(m.incidentUrl)}">Open the incident</a> · <a href="${escapeHtml(explore)}">See it in Explore</a></p>
+<p>${m.ackUrl ? `<a href="${escapeHtml(m.ackUrl)}" style="background:#3a5ccc;color:#fff;padding:6px 12px;border-radius:6px;text-decoration:none">Acknowledge</a> · ` : ""}<a href="${escapeHtml(m.incidentUrl)}">Open the incident</a>${explore ? ` · <a href="${escapeHtml(explore)}">See it in Explore</a>` : ""}</p>
 </div>`;
   return { subject, groupTitle, text: lines.join("\n"), html };
 }

@@ -5,6 +5,7 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import { getPrisma } from "@/lib/db/client";
 import type { AlertRule, Incident, IncidentEvent, Notification, Prisma } from "@/lib/db/generated/client";
 import type { IncidentDto } from "@/lib/schemas/incidents";
+import { drilldownPath } from "./drilldown";
 import { notify } from "./notifications";
 import { matchingSilences } from "./silences";
 
@@ -70,6 +71,15 @@ export async function getIncident(tenant: TenantContext, id: string): Promise<In
         );
   return {
     ...toDto(row),
+    explorePath: row.rule.query
+      ? drilldownPath(tenant.clientSlug, {
+          query: row.rule.query,
+          labels: row.labels as Record<string, string>,
+          ruleLabels: row.rule.labels as Record<string, string>,
+          startedAt: row.startedAt,
+          endedAt: row.resolvedAt,
+        })
+      : null,
     silencedBy: silences.map(({ id, matchers, comment, endsAt }) => ({ id, matchers, comment, endsAt })),
   };
 }

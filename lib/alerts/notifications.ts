@@ -6,6 +6,7 @@ import type { Role } from "@/lib/auth/roles";
 import type { AlertRule, Client, Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { ackToken } from "./ack-link";
+import { drilldownPath } from "./drilldown";
 import { incidentMail } from "./incident-mail";
 import { matchingSilences } from "./silences";
 import { webhookRequest, type WebhookKind } from "./webhook-payloads";
@@ -88,9 +89,19 @@ export async function notify(
   const token = kind === "firing" ? ackToken(incident.id) : undefined;
   const mail = incidentMail({
     kind,
-    appUrl: appUrl(),
     incidentUrl,
     ackUrl: token ? `${appUrl()}/api/ack/${token}` : undefined,
+    exploreUrl: rule.query
+      ? appUrl() +
+        drilldownPath(rule.client.slug, {
+          query: rule.query,
+          labels: incident.labels,
+          ruleLabels: rule.labels as Record<string, string>,
+          startedAt: incident.startedAt,
+          endedAt: kind === "resolved" ? at : null,
+          now: Math.max(Date.now(), at.getTime()),
+        })
+      : undefined,
     clientSlug: rule.client.slug,
     clientName: rule.client.name,
     ruleName: rule.name,

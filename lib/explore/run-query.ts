@@ -6,7 +6,7 @@ import { instantQuery, rangeQuery } from "@/lib/prom-api/query";
 import type { ExploreResult, ExploreSeries } from "@/lib/schemas/explore";
 import type { ExploreRange } from "@/lib/schemas/explore";
 import { appSeriesDb } from "@/lib/series/series-db";
-import { rangeWindow } from "./time-range";
+import { fixedWindow, rangeWindow } from "./time-range";
 
 const MAX_SERIES = 50;
 
@@ -39,10 +39,11 @@ function appendLatest(series: ExploreSeries[], latest: Awaited<ReturnType<typeof
 
 export async function exploreQuery(
   tenant: TenantContext,
-  input: { query: string; range: ExploreRange },
+  input: { query: string; range: ExploreRange; from?: number; to?: number },
   now = Date.now(),
 ): Promise<ExploreResult> {
-  const { start, end, stepMs } = rangeWindow(input.range, now);
+  const fixed = input.from !== undefined && input.to !== undefined;
+  const { start, end, stepMs } = fixed ? fixedWindow(input.from!, input.to!, now) : rangeWindow(input.range, now);
   const info: { resolutions?: string[] } = {};
   const data = await rangeQuery(tenant, await appSeriesDb(), input.query, start, end, stepMs, { info }).catch(
     queryError,
@@ -53,7 +54,8 @@ export async function exploreQuery(
   }));
   // Steps are aligned (same URL, same points; whole rollup buckets), so the last one can be
   // up to a step old: the value at `now` ends each line, and a sample sent a second ago shows.
-  if (now > end) appendLatest(series, await instantQuery(tenant, await appSeriesDb(), input.query, now), now);
+  if (now > end && (!fixed || input.to! >= now))
+    appendLatest(series, await instantQuery(tenant, await appSeriesDb(), input.query, now), now);
   const peak = (s: ExploreSeries) => Math.max(...s.points.map((p) => (Number.isFinite(p[1]) ? Math.abs(p[1]) : 0)));
   series.sort((a, b) => peak(b) - peak(a));
   return {

@@ -1,6 +1,6 @@
-// Explore's time window (pure): a relative range ending now, split into about 240 steps of
-// a round size, aligned to the step so the same URL shows the same points and long ranges
-// land on whole rollup buckets.
+// Explore's time window (pure): a relative range ending now, or a fixed window, split into
+// about 240 steps of a round size, aligned to the step so the same URL shows the same points
+// and long ranges land on whole rollup buckets.
 import type { ExploreRange } from "@/lib/schemas/explore";
 
 const RANGE_MS: Record<ExploreRange, number> = {
@@ -14,9 +14,21 @@ const RANGE_MS: Record<ExploreRange, number> = {
 const STEPS_MS = [15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400].map((s) => s * 1000);
 const TARGET_POINTS = 240;
 
+const stepFor = (span: number) => STEPS_MS.find((s) => span / s <= TARGET_POINTS) ?? STEPS_MS[STEPS_MS.length - 1];
+
 export function rangeWindow(range: ExploreRange, now: number): { start: number; end: number; stepMs: number } {
   const span = RANGE_MS[range];
-  const stepMs = STEPS_MS.find((s) => span / s <= TARGET_POINTS) ?? STEPS_MS[STEPS_MS.length - 1];
+  const stepMs = stepFor(span);
   const end = Math.floor(now / stepMs) * stepMs;
   return { start: end - span, end, stepMs };
+}
+
+/** A fixed window widened to whole steps; it never reaches past now. */
+export function fixedWindow(from: number, to: number, now: number): { start: number; end: number; stepMs: number } {
+  const stepMs = stepFor(to - from);
+  return {
+    start: Math.floor(from / stepMs) * stepMs,
+    end: Math.min(Math.ceil(to / stepMs), Math.floor(now / stepMs)) * stepMs,
+    stepMs,
+  };
 }

@@ -14,4 +14,8 @@ export const queryKeys = {
   incidents: (slug: string) => ["clients", slug, "incidents"] as const,
   incidentList: (slug: string, state: string) => ["clients", slug, "incidents", "list", state] as const,
   incident: (slug: string, id: string) => ["clients", slug, "incidents", id] as const,
+  outbox: (slug: string) => ["clients", slug, "outbox"] as const,
+  outboxList: (slug: string, status: string) => ["clients", slug, "outbox", "list", status] as const,
+  notification: (slug: string, id: string) => ["clients", slug, "outbox", id] as const,
+  channels: (slug: string) => ["clients", slug, "notification-channels"] as const,
 };

@@ -1,13 +1,20 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { ExploreRange, ExploreResult } from "@/lib/schemas/explore";
+import type { ExploreRange, ExploreResult, FixedWindow } from "@/lib/schemas/explore";
 import { apiFetch } from "./api-fetch";
 import { queryKeys } from "./query-keys";
 
-export const useExploreQuery = (slug: string, query: string, range: ExploreRange) =>
+export const useExploreQuery = (slug: string, query: string, range: ExploreRange, fixed?: FixedWindow) =>
   useQuery({
-    queryKey: queryKeys.explore(slug, query, range),
-    queryFn: () => apiFetch<ExploreResult>(`/api/v1/clients/${slug}/query?${new URLSearchParams({ query, range })}`),
+    queryKey: queryKeys.explore(slug, query, fixed ? `${fixed.from}-${fixed.to}` : range),
+    queryFn: () =>
+      apiFetch<ExploreResult>(
+        `/api/v1/clients/${slug}/query?${new URLSearchParams({
+          query,
+          range,
+          ...(fixed ? { from: String(fixed.from), to: String(fixed.to) } : {}),
+        })}`,
+      ),
     enabled: query.trim() !== "",
     // The previous chart stays while the next one loads, instead of a blank box.
     placeholderData: keepPreviousData,

@@ -4,10 +4,26 @@ import { z } from "zod";
 export const EXPLORE_RANGES = ["15m", "1h", "6h", "24h", "7d", "30d"] as const;
 export type ExploreRange = (typeof EXPLORE_RANGES)[number];
 
-export const exploreQuerySchema = z.object({
-  query: z.string().trim().min(1, "Type a PromQL query, e.g. up or rate(http_requests_total[5m])").max(4000),
-  range: z.enum(EXPLORE_RANGES, { message: `One of ${EXPLORE_RANGES.join(", ")}` }).default("1h"),
-});
+const MAX_SPAN_MS = 31 * 86_400_000;
+
+export const exploreQuerySchema = z
+  .object({
+    query: z.string().trim().min(1, "Type a PromQL query, e.g. up or rate(http_requests_total[5m])").max(4000),
+    range: z.enum(EXPLORE_RANGES, { message: `One of ${EXPLORE_RANGES.join(", ")}` }).default("1h"),
+    /** A fixed window instead of the relative range (ms since the epoch), e.g. around an incident. */
+    from: z.coerce.number().int().positive().optional(),
+    to: z.coerce.number().int().positive().optional(),
+  })
+  .refine((q) => (q.from === undefined) === (q.to === undefined), {
+    path: ["to"],
+    message: "Give both from and to, or neither",
+  })
+  .refine((q) => q.from === undefined || (q.to! > q.from && q.to! - q.from <= MAX_SPAN_MS), {
+    path: ["to"],
+    message: "to must come after from, at most 31 days later",
+  });
+/** A fixed window, ms since the epoch. */
+export type FixedWindow = { from: number; to: number };
 export type ExploreQueryInput = z.input<typeof exploreQuerySchema>;
 
 export type ExploreSeries = { labels: Record<string, string>; points: [number, number][] };

@@ -24,6 +24,8 @@ export type IncidentDto = {
   resolvedAt: string | null;
   events?: IncidentEventDto[];
   notified?: { target: string; status: string; attempts: number; sentAt: string | null }[];
+  /** Explore on this incident's series around its time (drill-down); null for rules without a query. */
+  explorePath?: string | null;
   /** Silences holding this incident's notices right now. */
   silencedBy?: { id: string; matchers: string; comment: string; endsAt: string }[];
 };

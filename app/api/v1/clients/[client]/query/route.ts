@@ -1,4 +1,4 @@
-// GET /api/v1/clients/:client/query?query=&range= — PromQL for signed-in members (Explore)
+// GET /api/v1/clients/:client/query?query=&range=[&from=&to=] — PromQL for signed-in members (Explore)
 import { badRequest } from "@/lib/api/errors";
 import { json, zodDetails } from "@/lib/api/respond";
 import { route } from "@/lib/api/route";
@@ -12,6 +12,8 @@ export const GET = route<{ client: string }>("/api/v1/clients/[client]/query", a
   const input = exploreQuerySchema.safeParse({
     query: search.get("query") ?? "",
     range: search.get("range") ?? undefined,
+    from: search.get("from") ?? undefined,
+    to: search.get("to") ?? undefined,
   });
   if (!input.success) throw badRequest("Check the query", zodDetails(input.error));
   return json(await exploreQuery(tenant, input.data));
