@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { escalateDue, createPolicy, listPolicies } from "@/lib/alerts/escalation";
 import { evaluateDueRules } from "@/lib/alerts/evaluate";
-import { acknowledgeIncident, resolveIncident } from "@/lib/alerts/incidents";
+import { acknowledgeIncident, getIncident, resolveIncident } from "@/lib/alerts/incidents";
 import { createRule } from "@/lib/alerts/rules";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { getPrisma } from "@/lib/db/client";
@@ -80,6 +80,14 @@ describe("escalation policies", () => {
     const incident = (await getPrisma().incident.findFirstOrThrow({ where: { clientId: tenant.clientId } }))!;
     await acknowledgeIncident(tenant.clientId, incident.id, "lead");
     expect(await escalateDue(t0 + 5_000_000)).toBe(0); // the repeat run would have started at 900 s
+    // The incident page shows where escalation stopped.
+    const view = await getIncident(tenant, incident.id);
+    expect(view.escalation?.steps.map((s) => [s.run, s.step, s.state, s.targets])).toEqual([
+      [0, 0, "notified", "managers"],
+      [0, 1, "notified", "cto@esc.test"],
+      [1, 0, "stopped", "managers"],
+      [1, 1, "stopped", "cto@esc.test"],
+    ]);
 
     await resolveIncident(tenant, incident.id, "lead");
     expect((await targetsOf()).filter((t) => t.startsWith("resolved")).sort()).toEqual([

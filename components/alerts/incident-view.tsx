@@ -5,6 +5,12 @@ import { seriesName } from "@/components/explore/series-rows";
 import { QueryPreview } from "./query-preview";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "–");
+const STEP_STATE = {
+  notified: ["ok", "notified"],
+  upcoming: ["warn", "upcoming"],
+  stopped: ["", "stopped: acknowledged"],
+  held: ["", "held: silenced or flapping"],
+} as const;
 
 /** One incident: what fired, the chart, the actions, the timeline and who was told. */
 export function IncidentView({ slug, id, canManage }: { slug: string; id: string; canManage: boolean }) {
@@ -101,6 +107,23 @@ export function IncidentView({ slug, id, canManage }: { slug: string; id: string
           </ol>
         </div>
         <div className="card">
+          <h2>Escalation</h2>
+          {i.escalation ? (
+            <>
+              <p className="muted">Policy “{i.escalation.policy}”</p>
+              <ol className="timeline" aria-label="Escalation steps">
+                {i.escalation.steps.map((s) => (
+                  <li key={`${s.run}-${s.step}`}>
+                    <span className={`badge ${STEP_STATE[s.state][0]}`}>{STEP_STATE[s.state][1]}</span>{" "}
+                    {s.run > 0 ? `repeat ${s.run}, ` : ""}step {s.step + 1} · {when(s.at)} · {s.targets}
+                  </li>
+                ))}
+              </ol>
+              {i.escalation.steps.length === 0 && <p className="muted">Starts when the incident fires.</p>}
+            </>
+          ) : (
+            <p className="muted">No policy for {i.severity}: admins and managers are emailed when it fires.</p>
+          )}
           <h2>Notifications</h2>
           {i.notified?.length ? (
             <ul className="timeline">

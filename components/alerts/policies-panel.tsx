@@ -1,15 +1,11 @@
 "use client";
 import { QueryView } from "@/components/ui/query-view";
 import { useDeletePolicyMutation, usePoliciesQuery } from "@/lib/hooks/use-alerts";
-import type { EscalationStep } from "@/lib/schemas/escalation";
+import { describeTargets, type EscalationStep } from "@/lib/schemas/escalation";
 import { PolicyForm } from "./policy-form";
 
 const describeStep = (s: EscalationStep, i: number) =>
-  `${i === 0 ? (s.delaySeconds ? `after ${s.delaySeconds} s` : "at once") : `+${s.delaySeconds} s`}: ${[
-    ...s.roles.map((r) => `${r}s`),
-    ...s.emails,
-    ...s.webhooks.map((w) => `${w.kind} ${new URL(w.url).host}${w.secret ? " (signed)" : ""}`),
-  ].join(", ")}`;
+  `${i === 0 ? (s.delaySeconds ? `after ${s.delaySeconds} s` : "at once") : `+${s.delaySeconds} s`}: ${describeTargets(s)}`;
 
 /** Who is told when; severities without a policy go to admins and managers at once. */
 export function PoliciesPanel({ slug, canEdit }: { slug: string; canEdit: boolean }) {

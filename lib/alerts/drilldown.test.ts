@@ -16,7 +16,7 @@ describe("drill-down links", () => {
     expect(seriesLabels({ queue: "a", team: "ops", alertstate: "nodata" }, { team: "ops" })).toEqual({ queue: "a" });
   });
 
-  it("fixes the window around the incident, never past now", () => {
+  it("fixes the window around the incident, reaching past now while it is open", () => {
     const started = new Date("2026-12-04T10:00:00Z");
     const now = Date.parse("2026-12-04T10:05:00Z");
     const url = new URL(
@@ -24,6 +24,11 @@ describe("drill-down links", () => {
     );
     expect(url.pathname).toBe("/acme/explore");
     expect(Number(url.searchParams.get("from"))).toBe(started.getTime() - 30 * 60_000);
-    expect(Number(url.searchParams.get("to"))).toBe(now);
+    expect(Number(url.searchParams.get("to"))).toBe(started.getTime() + 30 * 60_000); // at least an hour
+    const later = Date.parse("2026-12-04T12:00:00Z");
+    const open = new URL(
+      `http://x${drilldownPath("acme", { query: "up", labels: {}, ruleLabels: {}, startedAt: started, endedAt: null, now: later })}`,
+    );
+    expect(Number(open.searchParams.get("to"))).toBe(later + 15 * 60_000);
   });
 });

@@ -35,11 +35,15 @@ export function seriesLabels(labels: Record<string, string>, ruleLabels: Record<
   );
 }
 
-/** The Explore URL (path and query) for an incident. */
+/**
+ * The Explore URL (path and query) for an incident: from half an hour before it started to a
+ * quarter of an hour after it ended. An open incident's window reaches past now, so Explore
+ * keeps showing the newest values until then.
+ */
 export function drilldownPath(slug: string, d: DrilldownInput): string {
   const now = d.now ?? Date.now();
   const from = d.startedAt.getTime() - BEFORE_MS;
-  const to = Math.min(Math.max((d.endedAt?.getTime() ?? now) + AFTER_MS, from + 2 * BEFORE_MS), now);
+  const to = Math.max((d.endedAt?.getTime() ?? now) + AFTER_MS, from + 2 * BEFORE_MS);
   const q = narrowToSeries(d.query, seriesLabels(d.labels, d.ruleLabels));
-  return `/${slug}/explore?${new URLSearchParams({ q, range: "1h", from: String(from), to: String(Math.max(to, from + 60_000)) })}`;
+  return `/${slug}/explore?${new URLSearchParams({ q, range: "1h", from: String(from), to: String(to) })}`;
 }

@@ -5,7 +5,10 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import { getPrisma } from "@/lib/db/client";
 import type { AlertRule, Incident, IncidentEvent, Notification, Prisma } from "@/lib/db/generated/client";
 import type { IncidentDto } from "@/lib/schemas/incidents";
+import type { EscalationStep } from "@/lib/schemas/escalation";
 import { drilldownPath } from "./drilldown";
+import { policyFor } from "./escalation";
+import { escalationStatus, notifiedSteps } from "./escalation-status";
 import { notify } from "./notifications";
 import { matchingSilences } from "./silences";
 
@@ -69,8 +72,22 @@ export async function getIncident(tenant: TenantContext, id: string): Promise<In
           { ...(row.labels as Record<string, string>), alertname: row.rule.name },
           new Date(),
         );
+  const policy = await policyFor(getPrisma(), tenant.clientId, row.severity);
   return {
     ...toDto(row),
+    escalation: policy && {
+      policy: policy.name,
+      steps: escalationStatus(
+        {
+          steps: policy.steps as EscalationStep[],
+          repeat: policy.repeat,
+          repeatDelaySeconds: policy.repeatDelaySeconds,
+        },
+        row,
+        notifiedSteps(row.notifications.map((n) => n.dedupeKey)),
+        Date.now(),
+      ),
+    },
     explorePath: row.rule.query
       ? drilldownPath(tenant.clientSlug, {
           query: row.rule.query,

@@ -37,3 +37,11 @@ export const escalationPolicySchema = z.object({
 export type EscalationStep = z.output<typeof escalationStepSchema>;
 export type EscalationPolicyInput = z.input<typeof escalationPolicySchema>;
 export type EscalationPolicyDto = z.output<typeof escalationPolicySchema> & { id: string };
+
+/** A step's targets in words: "managers, cto@acme.test, slack hooks.example.test". */
+export const describeTargets = (s: EscalationStep) =>
+  [
+    ...s.roles.map((r) => `${r}s`),
+    ...s.emails,
+    ...s.webhooks.map((w) => `${w.kind} ${new URL(w.url).host}${w.secret ? " (signed)" : ""}`),
+  ].join(", ");

@@ -4,6 +4,16 @@ export const incidentFilterSchema = z.object({
   state: z.enum(["open", "resolved", "all"]).default("open"),
 });
 
+/** notified: written to the outbox; upcoming: not due yet; stopped: acknowledged or resolved first;
+ * held: due but not sent (a silence, or flapping). */
+export type EscalationStepStatus = {
+  run: number;
+  step: number;
+  at: string;
+  targets: string;
+  state: "notified" | "upcoming" | "stopped" | "held";
+};
+
 export type IncidentEventDto = { at: string; kind: string; actor: string | null; value: number | null };
 export type IncidentDto = {
   id: string;
@@ -26,6 +36,8 @@ export type IncidentDto = {
   notified?: { target: string; status: string; attempts: number; sentAt: string | null }[];
   /** Explore on this incident's series around its time (drill-down); null for rules without a query. */
   explorePath?: string | null;
+  /** The escalation policy for its severity and where each step stands (detail only). */
+  escalation?: { policy: string; steps: EscalationStepStatus[] } | null;
   /** Silences holding this incident's notices right now. */
   silencedBy?: { id: string; matchers: string; comment: string; endsAt: string }[];
 };
