@@ -36,7 +36,7 @@ export async function withAlertsLock<T>(work: () => Promise<T>): Promise<T | nul
 }
 
 /** Starts the loop; returns a function that stops it and gives up leadership. */
-export function startAlertScheduler(everyMs = 1000): () => void {
+export function startAlertScheduler(everyMs = 1000, onLeader?: () => void): () => void {
   let leader: pg.PoolClient | undefined;
   let running = false;
   const tick = async () => {
@@ -48,6 +48,7 @@ export function startAlertScheduler(everyMs = 1000): () => void {
         const { rows } = await conn.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [ALERTS_LOCK_KEY]);
         if (rows[0].ok) {
           leader = conn;
+          onLeader?.();
           conn.on("error", () => {
             leader?.release(true);
             leader = undefined;
