@@ -126,6 +126,17 @@ export async function evaluateRule(rule: RuleWithClient, now: number): Promise<T
   });
 }
 
+const ROUND_CONCURRENCY = 4;
+
+/** Runs `work` on every item, at most `limit` at once. */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
 /** Every enabled rule that is due at `now`. Call it from one process at a time (scheduler.ts). */
 export async function evaluateDueRules(now = Date.now()): Promise<RoundResult> {
   // This runs every second: only the due rules leave the database (500 ms slack for the tick).
@@ -143,9 +154,7 @@ export async function evaluateDueRules(now = Date.now()): Promise<RoundResult> {
           include: { client: true },
         });
   const result: RoundResult = { evaluated: 0, fired: 0, resolved: 0, failed: 0 };
-  // Composites read their rules' incidents: they go last, after those rules ran this round.
-  due.sort((a, b) => Number(a.kind === "composite") - Number(b.kind === "composite"));
-  for (const rule of due) {
+  const run = async (rule: (typeof due)[number]) => {
     try {
       const kinds = await evaluateRule(rule, now);
       result.evaluated++;
@@ -154,6 +163,18 @@ export async function evaluateDueRules(now = Date.now()): Promise<RoundResult> {
     } catch {
       result.failed++;
     }
-  }
+  };
+  // Rules are independent: a few at a time keep the database busy without taking the whole
+  // pool from ingest. Composites read their rules' incidents, so they go after those ran.
+  await inParallel(
+    due.filter((r) => r.kind !== "composite"),
+    ROUND_CONCURRENCY,
+    run,
+  );
+  await inParallel(
+    due.filter((r) => r.kind === "composite"),
+    ROUND_CONCURRENCY,
+    run,
+  );
   return result;
 }
