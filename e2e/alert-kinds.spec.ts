@@ -25,6 +25,17 @@ test("an admin makes a rate-of-change rule and backtests it over a week", async 
   await expect(row).toContainText("Rate of change");
   await expect(row).toContainText("change > 50 % over 1 h");
   await page.screenshot({ path: "test-results/screens/alert-kinds.png", fullPage: true });
+
+  // Edit it: the form opens with the rule's settings; saving changes the rule in place.
+  await row.getByRole("button", { name: "Edit" }).click();
+  const edit = page.getByRole("form", { name: "Edit alert rule" });
+  await expect(edit.getByLabel("Compared with (s ago)")).toHaveValue("3600");
+  await edit.getByLabel("Threshold (%)").fill("80");
+  await edit.getByLabel("Evaluate this rule (clear to pause it)").uncheck();
+  await edit.getByRole("button", { name: "Save rule" }).click();
+  await expect(row).toContainText("change > 80 % over 1 h");
+  await expect(row).toContainText("paused");
+  await expect(page.getByRole("form", { name: "New alert rule" })).toBeVisible();
 });
 
 test("acknowledging stops escalation, and the incident page shows it", async ({ page, baseURL, request }) => {

@@ -11,7 +11,8 @@ import { useTestDatabase } from "./db";
 import { makeClient } from "./fixtures";
 
 const MIN = 60_000;
-const now = Math.floor(Date.now() / MIN) * MIN;
+// On the backtest's 5-minute grid, so samples and evaluation steps line up.
+const now = Math.floor(Date.now() / (5 * MIN)) * 5 * MIN;
 /** Three 30-minute spikes to 200 in two days of 10s, one sample every 5 minutes. */
 const spikes = [now - 40 * 60 * MIN, now - 20 * 60 * MIN, now - 3 * 60 * MIN];
 

@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, type Resolver } from "react-hook-form";
 import { Field } from "@/components/ui/field";
-import { useCreateAlertRuleMutation } from "@/lib/hooks/use-alerts";
+import { useCreateAlertRuleMutation, useUpdateAlertRuleMutation } from "@/lib/hooks/use-alerts";
 import { useServerForm } from "@/lib/hooks/use-server-form";
 import {
   alertRuleSchema,
@@ -56,6 +56,7 @@ const DEFAULTS: AlertRuleInput = {
   recoveryMargin: 0,
   recoveryEvaluations: 1,
   noData: "ok",
+  enabled: true,
 };
 const QUERY_HINT: Record<string, string> = {
   threshold: "Each series it returns is compared with the threshold",
@@ -68,11 +69,36 @@ const QUERY_HINT: Record<string, string> = {
 const resolver: Resolver<AlertRuleInput> = (values, ctx, opts) =>
   zodResolver(alertRuleSchema)(forKind(values), ctx, opts) as ReturnType<Resolver<AlertRuleInput>>;
 
-/** A new rule of any kind, its query previewed over the last day and backtested over a week. */
-export function RuleForm({ slug, rules }: { slug: string; rules: AlertRuleDto[] }) {
+/** The form's values for an existing rule: its own settings over the defaults of the others. */
+const valuesOf = (rule: AlertRuleDto): AlertRuleInput => {
+  const { id: _id, lastEvaluatedAt: _l, lastError: _e, createdAt: _c, updatedAt: _u, ...input } = rule;
+  return { ...input, params: { ...DEFAULTS.params, ...rule.params } };
+};
+
+/**
+ * A rule of any kind, new or being edited, its query previewed over the last day and
+ * backtested over a week. Editing keeps the rule's incidents; `onDone` closes the editor.
+ */
+export function RuleForm({
+  slug,
+  rules,
+  editing,
+  onDone,
+}: {
+  slug: string;
+  rules: AlertRuleDto[];
+  editing?: AlertRuleDto;
+  onDone?: () => void;
+}) {
   const create = useCreateAlertRuleMutation(slug);
-  const form = useForm<AlertRuleInput>({ resolver, defaultValues: DEFAULTS });
+  const update = useUpdateAlertRuleMutation(slug);
+  const form = useForm<AlertRuleInput>({ resolver, defaultValues: editing ? valuesOf(editing) : DEFAULTS });
   const { onSubmit, message } = useServerForm(form, FIELDS, async (values) => {
+    if (editing) {
+      const rule = await update.mutateAsync({ id: editing.id, input: forKind(values) });
+      onDone?.();
+      return `“${rule.name}” saved.`;
+    }
     const rule = await create.mutateAsync(forKind(values));
     form.reset(DEFAULTS);
     return `“${rule.name}” is live: evaluated every ${rule.intervalSeconds} s.`;
@@ -82,8 +108,8 @@ export function RuleForm({ slug, rules }: { slug: string; rules: AlertRuleDto[] 
   const kind = form.watch("kind") ?? "threshold";
   const usesQuery = kind !== "composite" && !(kind === "absence" && form.watch("params.event"));
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="New alert rule" className="card">
-      <h2>New rule</h2>
+    <form onSubmit={onSubmit} noValidate aria-label={editing ? "Edit alert rule" : "New alert rule"} className="card">
+      <h2>{editing ? `Edit “${editing.name}”` : "New rule"}</h2>
       <div className="form-row">
         <Field label="Name" error={e.name?.message}>
           <input {...form.register("name")} placeholder="Queue too deep" />
@@ -146,6 +172,9 @@ export function RuleForm({ slug, rules }: { slug: string; rules: AlertRuleDto[] 
       <Field label="Summary" error={e.summary?.message} hint="{{ $labels.queue }} and {{ $value }} are filled in">
         <input {...form.register("summary")} placeholder="{{ $labels.queue }} has {{ $value }} jobs waiting" />
       </Field>
+      <label className="inline-check">
+        <input type="checkbox" {...form.register("enabled")} /> Evaluate this rule (clear to pause it)
+      </label>
       {usesQuery && kind !== "absence" && (
         <div style={{ marginTop: 12 }}>
           <QueryPreview
@@ -158,8 +187,13 @@ export function RuleForm({ slug, rules }: { slug: string; rules: AlertRuleDto[] 
       )}
       <div className="form-actions">
         <button className="primary" type="submit" disabled={form.formState.isSubmitting}>
-          Create rule
+          {editing ? "Save rule" : "Create rule"}
         </button>
+        {editing && (
+          <button type="button" onClick={onDone}>
+            Cancel
+          </button>
+        )}
         {message && <span role="status">{message}</span>}
       </div>
     </form>

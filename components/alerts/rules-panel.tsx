@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { QueryView } from "@/components/ui/query-view";
 import { useAlertRulesQuery, useDeleteAlertRuleMutation } from "@/lib/hooks/use-alerts";
 import { RuleForm } from "./rule-form";
@@ -15,6 +16,8 @@ export function RulesPanel({ slug, canEdit }: { slug: string; canEdit: boolean }
   const rules = useAlertRulesQuery(slug);
   const remove = useDeleteAlertRuleMutation(slug);
   const names = new Map((rules.data ?? []).map((r) => [r.id, r.name]));
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing = rules.data?.find((r) => r.id === editingId);
   return (
     <>
       <div className="card">
@@ -39,6 +42,7 @@ export function RulesPanel({ slug, canEdit }: { slug: string; canEdit: boolean }
                   <tr key={r.id}>
                     <td>
                       <strong>{r.name}</strong>
+                      {!r.enabled && <span className="badge"> paused</span>}
                       <div>
                         <span className="badge">{KIND_LABELS[r.kind]}</span>{" "}
                         {r.query ? <code>{r.query}</code> : r.params.event && <code>event {r.params.event}</code>}
@@ -58,7 +62,10 @@ export function RulesPanel({ slug, canEdit }: { slug: string; canEdit: boolean }
                       )}
                     </td>
                     {canEdit && (
-                      <td>
+                      <td className="actions">
+                        <button type="button" onClick={() => setEditingId(r.id)}>
+                          Edit
+                        </button>{" "}
                         <button
                           type="button"
                           onClick={() => confirm(`Delete “${r.name}” and its incidents?`) && remove.mutate(r.id)}
@@ -74,7 +81,16 @@ export function RulesPanel({ slug, canEdit }: { slug: string; canEdit: boolean }
           )}
         </QueryView>
       </div>
-      {canEdit && <RuleForm slug={slug} rules={rules.data ?? []} />}
+      {canEdit && editing && (
+        <RuleForm
+          key={editing.id}
+          slug={slug}
+          rules={rules.data ?? []}
+          editing={editing}
+          onDone={() => setEditingId(null)}
+        />
+      )}
+      {canEdit && !editing && <RuleForm slug={slug} rules={rules.data ?? []} />}
     </>
   );
 }

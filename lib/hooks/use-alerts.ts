@@ -22,6 +22,11 @@ export const useCreateAlertRuleMutation = (slug: string) =>
     apiFetch<AlertRuleDto>(`${base(slug)}/alert-rules`, { method: "POST", body: input }),
   );
 
+export const useUpdateAlertRuleMutation = (slug: string) =>
+  useInvalidatingMutation(queryKeys.alertRules(slug), ({ id, input }: { id: string; input: AlertRuleInput }) =>
+    apiFetch<AlertRuleDto>(`${base(slug)}/alert-rules/${id}`, { method: "PUT", body: input }),
+  );
+
 /** A backtest changes nothing: a plain mutation, run when asked (it reads a week of data). */
 export const useBacktestMutation = (slug: string) =>
   useMutation({
