@@ -62,6 +62,24 @@ const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]
     { method: "PUT", url: `/api/v1/clients/acme/escalation-policies/${SOME_ID}`, data: POLICY },
     { method: "DELETE", url: `/api/v1/clients/acme/escalation-policies/${SOME_ID}` },
   ],
+  "/api/v1/clients/[client]/dashboards": () => [
+    { method: "GET", url: "/api/v1/clients/acme/dashboards", viewer: 200 },
+    { method: "POST", url: "/api/v1/clients/acme/dashboards", data: { title: "x" } },
+  ],
+  "/api/v1/clients/[client]/dashboards/[id]": () => [
+    { method: "GET", url: `/api/v1/clients/acme/dashboards/${SOME_ID}`, viewer: 404 },
+    { method: "PUT", url: `/api/v1/clients/acme/dashboards/${SOME_ID}`, data: { title: "x" } },
+    { method: "DELETE", url: `/api/v1/clients/acme/dashboards/${SOME_ID}` },
+  ],
+  "/api/v1/clients/[client]/dashboards/[id]/duplicate": () => [
+    { method: "POST", url: `/api/v1/clients/acme/dashboards/${SOME_ID}/duplicate` },
+  ],
+  "/api/v1/clients/[client]/dashboards/[id]/export": () => [
+    { method: "GET", url: `/api/v1/clients/acme/dashboards/${SOME_ID}/export`, viewer: 404 },
+  ],
+  "/api/v1/clients/[client]/label-values": () => [
+    { method: "GET", url: "/api/v1/clients/acme/label-values?label=job", viewer: 200 },
+  ],
   "/api/v1/clients/[client]/notifications": () => [{ method: "GET", url: "/api/v1/clients/acme/notifications" }],
   "/api/v1/clients/[client]/notifications/[id]": () => [
     { method: "GET", url: `/api/v1/clients/acme/notifications/${SOME_ID}` },

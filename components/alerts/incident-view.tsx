@@ -1,7 +1,7 @@
 "use client";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useIncidentActionMutation, useIncidentQuery } from "@/lib/hooks/use-alerts";
-import { seriesName } from "@/components/explore/series-rows";
+import { seriesName } from "@/components/charts/series-rows";
 import { QueryPreview } from "./query-preview";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "–");

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { QueryView } from "@/components/ui/query-view";
 import { useIncidentsQuery } from "@/lib/hooks/use-alerts";
-import { seriesName } from "@/components/explore/series-rows";
+import { seriesName } from "@/components/charts/series-rows";
 
 /** Incidents, newest first, filtered by state; each opens its timeline. */
 export function IncidentsPanel({ slug }: { slug: string }) {

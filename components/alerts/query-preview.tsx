@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
-import { toChart } from "@/components/explore/series-rows";
+import { toChart } from "@/components/charts/series-rows";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useExploreQuery } from "@/lib/hooks/use-explore";
 import type { ExploreRange } from "@/lib/schemas/explore";

@@ -1,11 +1,12 @@
 "use client";
+import { useState } from "react";
 import {
   Area,
-  AreaChart,
+  Bar,
   CartesianGrid,
+  ComposedChart,
   Legend,
   Line,
-  LineChart,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -15,28 +16,34 @@ import {
 
 export type ChartRow = { t: number } & Record<string, number>;
 export type ChartSeries = { key: string; label?: string; color: string };
+export type ChartKind = "line" | "area" | "stacked" | "bars";
 
 const PALETTE = ["#3a5ccc", "#1f8a4c", "#b7791f", "#c62f3b", "#7b4bc4", "#17869e"];
 export const colorAt = (i: number) => PALETTE[i % PALETTE.length];
 
 const formatTime = (t: number) =>
   new Date(t).toLocaleString(undefined, { weekday: "short", hour: "2-digit", minute: "2-digit" });
+const plain = (v: number) => String(Math.round(v * 100) / 100);
 
-/** Lines or stacked areas over time. Only props: no fetching here. */
+/** Lines, areas, stacked areas or bars over time. Only props: no fetching here. */
 export function TimeSeriesChart({
   rows,
   series,
   kind = "line",
   unit = "",
+  format,
   height = 220,
   legend = true,
   domain,
   threshold,
+  thresholds = [],
 }: {
   rows: ChartRow[];
   series: ChartSeries[];
-  kind?: "line" | "stacked";
+  kind?: ChartKind;
+  /** A suffix for plain numbers (" ms"); `format` replaces it. */
   unit?: string;
+  format?: (v: number) => string;
   height?: number;
   /** Off when a table next to the chart names the series (many series make a legend unreadable). */
   legend?: boolean;
@@ -44,75 +51,79 @@ export function TimeSeriesChart({
   domain?: [number, number];
   /** A horizontal line, e.g. an alert rule's threshold. */
   threshold?: number;
+  /** Coloured horizontal lines (a panel's thresholds). */
+  thresholds?: { value: number; color: string }[];
 }) {
-  const common = {
-    data: rows,
-    margin: { top: 8, right: 12, bottom: 0, left: 0 },
-  };
-  const axes = (
-    <>
-      <CartesianGrid stroke="#eceff3" vertical={false} />
-      <XAxis
-        dataKey="t"
-        type="number"
-        scale="time"
-        domain={domain ?? ["dataMin", "dataMax"]}
-        tickFormatter={formatTime}
-        minTickGap={48}
-        fontSize={11}
-      />
-      <YAxis fontSize={11} width={60} tickFormatter={(v: number) => `${Math.round(v * 100) / 100}${unit}`} />
-      <Tooltip
-        labelFormatter={(t) => formatTime(Number(t))}
-        formatter={(v) => `${Math.round(Number(v) * 100) / 100}${unit}`}
-      />
-      {legend && <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />}
-      {threshold !== undefined && Number.isFinite(threshold) && (
-        <ReferenceLine
-          y={threshold}
-          stroke="#c62f3b"
-          strokeDasharray="5 4"
-          ifOverflow="extendDomain"
-          label={{ value: `threshold ${threshold}`, position: "insideTopRight", fontSize: 11, fill: "#c62f3b" }}
-        />
-      )}
-    </>
-  );
+  // Clicking a legend entry hides that series; clicking again shows it.
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const toggle = (key: string) =>
+    setHidden((h) => {
+      const next = new Set(h);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  const show = format ?? ((v: number) => `${plain(v)}${unit}`);
+  const stacked = kind === "stacked" || kind === "bars";
   return (
     <div style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
-        {kind === "stacked" ? (
-          <AreaChart {...common}>
-            {axes}
-            {series.map((s) => (
+        <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke="#eceff3" vertical={false} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={domain ?? ["dataMin", "dataMax"]}
+            tickFormatter={formatTime}
+            minTickGap={48}
+            fontSize={11}
+          />
+          <YAxis fontSize={11} width={64} tickFormatter={(v: number) => show(v)} />
+          <Tooltip labelFormatter={(t) => formatTime(Number(t))} formatter={(v) => show(Number(v))} />
+          {legend && (
+            <Legend
+              iconType="plainline"
+              wrapperStyle={{ fontSize: 12, cursor: "pointer" }}
+              onClick={(entry) => toggle(String(entry.dataKey))}
+              formatter={(value, entry) => (
+                <span style={{ opacity: hidden.has(String(entry.dataKey)) ? 0.4 : 1 }}>{value}</span>
+              )}
+            />
+          )}
+          {threshold !== undefined && Number.isFinite(threshold) && (
+            <ReferenceLine
+              y={threshold}
+              stroke="#c62f3b"
+              strokeDasharray="5 4"
+              ifOverflow="extendDomain"
+              label={{ value: `threshold ${threshold}`, position: "insideTopRight", fontSize: 11, fill: "#c62f3b" }}
+            />
+          )}
+          {thresholds.map((t) => (
+            <ReferenceLine key={`${t.value}${t.color}`} y={t.value} stroke={t.color} strokeDasharray="5 4" />
+          ))}
+          {series.map((s) => {
+            const common = {
+              dataKey: s.key,
+              name: s.label ?? s.key,
+              hide: hidden.has(s.key),
+              isAnimationActive: false,
+            };
+            if (kind === "bars") return <Bar key={s.key} {...common} stackId="1" fill={s.color} />;
+            if (kind === "line") return <Line key={s.key} {...common} stroke={s.color} dot={false} strokeWidth={1.6} />;
+            return (
               <Area
                 key={s.key}
-                dataKey={s.key}
-                name={s.label ?? s.key}
-                stackId="1"
+                {...common}
+                stackId={stacked ? "1" : undefined}
                 stroke={s.color}
                 fill={s.color}
-                fillOpacity={0.25}
-                isAnimationActive={false}
+                fillOpacity={0.22}
               />
-            ))}
-          </AreaChart>
-        ) : (
-          <LineChart {...common}>
-            {axes}
-            {series.map((s) => (
-              <Line
-                key={s.key}
-                dataKey={s.key}
-                name={s.label ?? s.key}
-                stroke={s.color}
-                dot={false}
-                strokeWidth={1.6}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        )}
+            );
+          })}
+        </ComposedChart>
       </ResponsiveContainer>
     </div>
   );

@@ -5,7 +5,7 @@ import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useExploreQuery, useMetricNamesQuery } from "@/lib/hooks/use-explore";
 import { EXPLORE_RANGES, type ExploreRange, type ExploreResult, type FixedWindow } from "@/lib/schemas/explore";
-import { seriesName, toChart } from "./series-rows";
+import { seriesName, toChart } from "@/components/charts/series-rows";
 
 const CHART_HEIGHT = 280;
 

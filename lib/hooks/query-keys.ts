@@ -18,4 +18,7 @@ export const queryKeys = {
   outboxList: (slug: string, status: string) => ["clients", slug, "outbox", "list", status] as const,
   notification: (slug: string, id: string) => ["clients", slug, "outbox", id] as const,
   channels: (slug: string) => ["clients", slug, "notification-channels"] as const,
+  dashboards: (slug: string) => ["clients", slug, "dashboards"] as const,
+  dashboard: (slug: string, id: string) => ["clients", slug, "dashboards", id] as const,
+  labelValues: (slug: string, label: string, match: string) => ["clients", slug, "label-values", label, match] as const,
 };

@@ -4,8 +4,16 @@ import type { ExploreRange, ExploreResult, FixedWindow } from "@/lib/schemas/exp
 import { apiFetch } from "./api-fetch";
 import { queryKeys } from "./query-keys";
 
-export const useExploreQuery = (slug: string, query: string, range: ExploreRange, fixed?: FixedWindow) =>
+/** PromQL over a range or a fixed window (Explore, dashboard panels); `refetchMs` keeps it live. */
+export const useExploreQuery = (
+  slug: string,
+  query: string,
+  range: ExploreRange,
+  fixed?: FixedWindow,
+  refetchMs?: number,
+) =>
   useQuery({
+    refetchInterval: refetchMs || false,
     queryKey: queryKeys.explore(slug, query, fixed ? `${fixed.from}-${fixed.to}` : range),
     queryFn: () =>
       apiFetch<ExploreResult>(

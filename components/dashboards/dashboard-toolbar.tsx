@@ -1,0 +1,107 @@
+"use client";
+import { ALL, type Selection } from "@/lib/dashboards/variables";
+import { REFRESH, type Refresh, type Variable } from "@/lib/schemas/dashboards";
+import { EXPLORE_RANGES, type ExploreRange, type FixedWindow } from "@/lib/schemas/explore";
+import { VariablePicker } from "./variable-picker";
+
+const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/** Range, auto-refresh and variables (all in the URL), and the dashboard's actions. */
+export function DashboardToolbar(p: {
+  slug: string;
+  dashboardId: string;
+  variables: Variable[];
+  selection: Selection;
+  range: ExploreRange;
+  fixed?: FixedWindow;
+  refresh: Refresh;
+  canEdit: boolean;
+  editing: boolean;
+  saving: boolean;
+  onParams: (change: (params: URLSearchParams) => void) => void;
+  onEdit: () => void;
+  onAddPanel: () => void;
+  onSave: () => void;
+  onCancel: () => void;
+  onDuplicate: () => void;
+}) {
+  return (
+    <div className="card dashboard-toolbar">
+      {p.variables.map((v) => (
+        <VariablePicker
+          key={v.name}
+          slug={p.slug}
+          variable={v}
+          selected={p.selection[v.name] ?? [ALL]}
+          onChange={(values) =>
+            p.onParams((params) => {
+              params.delete(`var-${v.name}`);
+              for (const value of values) params.append(`var-${v.name}`, value);
+            })
+          }
+        />
+      ))}
+      <label>
+        Range{" "}
+        <select
+          value={p.fixed ? "" : p.range}
+          onChange={(e) =>
+            p.onParams((params) => {
+              params.set("range", e.target.value);
+              params.delete("from");
+              params.delete("to");
+            })
+          }
+        >
+          {p.fixed && <option value="">{`${when(p.fixed.from)} – ${when(p.fixed.to)}`}</option>}
+          {EXPLORE_RANGES.map((r) => (
+            <option key={r} value={r}>
+              Last {r}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Refresh{" "}
+        <select value={p.refresh} onChange={(e) => p.onParams((params) => params.set("refresh", e.target.value))}>
+          {REFRESH.map((r) => (
+            <option key={r} value={r}>
+              {r === "off" ? "Off" : `Every ${r}`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="toolbar-actions">
+        {p.editing ? (
+          <>
+            <button type="button" onClick={p.onAddPanel}>
+              Add panel
+            </button>
+            <button type="button" className="primary" onClick={p.onSave} disabled={p.saving}>
+              {p.saving ? "Saving…" : "Save dashboard"}
+            </button>
+            <button type="button" onClick={p.onCancel}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <>
+            {p.canEdit && (
+              <button type="button" onClick={p.onEdit}>
+                Edit
+              </button>
+            )}
+            {p.canEdit && (
+              <button type="button" onClick={p.onDuplicate}>
+                Duplicate
+              </button>
+            )}
+            <a className="button" href={`/api/v1/clients/${p.slug}/dashboards/${p.dashboardId}/export`} download>
+              Export JSON
+            </a>
+          </>
+        )}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+"use client";
+import { BarListChart } from "@/components/charts/bar-list-chart";
+import { GaugeChart } from "@/components/charts/gauge-chart";
+import { colorAt, TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { StatView } from "@/components/charts/stat-view";
+import { toChart } from "@/components/charts/series-rows";
+import { Skeleton } from "@/components/ui/skeleton";
+import { legendName } from "@/lib/dashboards/legend";
+import { changePercent, latestValue, summedPoints, thresholdColor } from "@/lib/dashboards/stat";
+import { formatUnit } from "@/lib/format/units";
+import { useExploreQuery } from "@/lib/hooks/use-explore";
+import type { Panel } from "@/lib/schemas/dashboards";
+import type { ExploreRange, ExploreResult, FixedWindow } from "@/lib/schemas/explore";
+
+export type PanelWindow = { range: ExploreRange; fixed?: FixedWindow };
+
+const lastOf = (points: [number, number][]) => points.findLast((p) => Number.isFinite(p[1]))?.[1];
+
+/** The previous period of the window the panel shows: same length, just before it. */
+function previous(window: PanelWindow, data?: ExploreResult): FixedWindow | undefined {
+  if (!data) return undefined;
+  const span = data.now - data.start;
+  return { from: data.start - span, to: data.now - span };
+}
+
+/** One panel: its query over the dashboard's window, drawn as its type says. */
+export function PanelView({
+  slug,
+  panel,
+  query,
+  window,
+  refreshMs,
+  height,
+}: {
+  slug: string;
+  panel: Panel;
+  /** The panel's query with the variables filled in. */
+  query: string;
+  window: PanelWindow;
+  refreshMs?: number;
+  height: number;
+}) {
+  const result = useExploreQuery(slug, query, window.range, window.fixed, refreshMs);
+  const before = useExploreQuery(
+    slug,
+    panel.type === "stat" ? query : "",
+    window.range,
+    previous(window, result.data),
+    refreshMs,
+  );
+  if (result.isPending) return <Skeleton height={height} />;
+  if (result.error)
+    return (
+      <div className="alert error panel-error" role="alert">
+        {result.error.message}
+      </div>
+    );
+  const data = result.data;
+  if (data.series.length === 0)
+    return (
+      <div className="empty panel-empty" style={{ height }}>
+        No data for this query in the window. Send samples with an ingest key to <code>/api/v1/metrics</code>.
+      </div>
+    );
+  const o = panel.options;
+  const format = (v: number) => formatUnit(v, o.unit, o.decimals);
+  switch (panel.type) {
+    case "stat": {
+      const value = latestValue(data.series);
+      const earlier = before.data ? latestValue(before.data.series) : null;
+      return (
+        <StatView
+          value={formatUnit(value, o.unit, o.decimals)}
+          change={changePercent(value, earlier)}
+          points={summedPoints(data.series)}
+          color={thresholdColor(value, o.thresholds)}
+          height={height}
+        />
+      );
+    }
+    case "gauge": {
+      const value = latestValue(data.series);
+      return (
+        <GaugeChart
+          value={value}
+          min={o.min ?? 0}
+          max={o.max ?? 100}
+          label={formatUnit(value, o.unit, o.decimals)}
+          color={thresholdColor(value, o.thresholds)}
+          height={height}
+        />
+      );
+    }
+    case "bar": {
+      const bars = data.series
+        .map((s, i) => ({ name: legendName(s.labels, panel.legend), value: lastOf(s.points) ?? 0, color: colorAt(i) }))
+        .sort((a, b) => b.value - a.value);
+      return <BarListChart bars={bars} format={format} height={height} />;
+    }
+    case "table":
+      return (
+        <div className="panel-table" style={{ maxHeight: height }}>
+          <table>
+            <thead>
+              <tr>
+                <th>Series</th>
+                <th style={{ textAlign: "right" }}>Last</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.series.map((s) => {
+                const v = lastOf(s.points);
+                return (
+                  <tr key={legendName(s.labels, "")}>
+                    <td>
+                      <code>{legendName(s.labels, panel.legend)}</code>
+                    </td>
+                    <td style={{ textAlign: "right", color: thresholdColor(v ?? null, o.thresholds) }}>
+                      {formatUnit(v, o.unit, o.decimals)}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      );
+    default: {
+      const { rows, lines } = toChart(data.series, panel.legend);
+      return (
+        <TimeSeriesChart
+          rows={rows}
+          series={lines}
+          kind={o.style}
+          format={format}
+          height={height}
+          legend={lines.length <= 8}
+          domain={[data.start, window.fixed && window.fixed.to < data.now ? data.end : data.now]}
+          thresholds={o.thresholds}
+        />
+      );
+    }
+  }
+}
