@@ -1,5 +1,5 @@
 // Escalation with a controllable clock: a policy's first step tells managers at once, the
-// second a named address five minutes later; acknowledging stops the rest; resolving tells
+// second a member by name and an address five minutes later; acknowledging stops the rest; resolving tells
 // everyone who was told. Policies are per client and a severity maps to one policy.
 import { beforeAll, describe, expect, it } from "vitest";
 import { escalateDue, createPolicy, listPolicies } from "@/lib/alerts/escalation";
@@ -41,7 +41,7 @@ describe("escalation policies", () => {
       severities: ["critical", "high"],
       steps: [
         { delaySeconds: 0, roles: ["manager"] },
-        { delaySeconds: 300, emails: ["cto@esc.test"] },
+        { delaySeconds: 300, members: ["owner@esc.test"], emails: ["cto@esc.test"] },
       ],
       repeat: 1,
       repeatDelaySeconds: 600,
@@ -51,7 +51,16 @@ describe("escalation policies", () => {
     ).rejects.toMatchObject({ status: 409 });
     await expect(
       createPolicy(tenant, { name: "Empty", severities: ["info"], steps: [{ delaySeconds: 0 }] }),
-    ).rejects.toThrow(/needs a role, an address or a webhook/);
+    ).rejects.toThrow(/needs a role, a member, an address or a webhook/);
+    // Members by name are this client's members: someone of another client is refused.
+    await makeMember(other, "theirs@esc-other.test", "admin");
+    await expect(
+      createPolicy(tenant, {
+        name: "Stranger",
+        severities: ["info"],
+        steps: [{ delaySeconds: 0, members: ["Theirs@esc-other.test"] }],
+      }),
+    ).rejects.toMatchObject({ status: 400, details: [{ path: "steps.0.members.0" }] });
     // Another client may map the same severity; it does not see this client's policy.
     await createPolicy(other, {
       name: "Theirs",
@@ -73,8 +82,8 @@ describe("escalation policies", () => {
     expect(await escalateDue(t0)).toBe(1);
     expect(await targetsOf()).toEqual(["firing lead@esc.test"]);
     expect(await escalateDue(t0 + 299_000)).toBe(0);
-    expect(await escalateDue(t0 + 300_000)).toBe(1);
-    expect(await targetsOf()).toEqual(["firing lead@esc.test", "firing cto@esc.test"]);
+    expect(await escalateDue(t0 + 300_000)).toBe(2);
+    expect(await targetsOf()).toEqual(["firing lead@esc.test", "firing owner@esc.test", "firing cto@esc.test"]);
     expect(await escalateDue(t0 + 300_000)).toBe(0); // once each
 
     const incident = (await getPrisma().incident.findFirstOrThrow({ where: { clientId: tenant.clientId } }))!;
@@ -84,15 +93,16 @@ describe("escalation policies", () => {
     const view = await getIncident(tenant, incident.id);
     expect(view.escalation?.steps.map((s) => [s.run, s.step, s.state, s.targets])).toEqual([
       [0, 0, "notified", "managers"],
-      [0, 1, "notified", "cto@esc.test"],
+      [0, 1, "notified", "owner@esc.test, cto@esc.test"],
       [1, 0, "stopped", "managers"],
-      [1, 1, "stopped", "cto@esc.test"],
+      [1, 1, "stopped", "owner@esc.test, cto@esc.test"],
     ]);
 
     await resolveIncident(tenant, incident.id, "lead");
     expect((await targetsOf()).filter((t) => t.startsWith("resolved")).sort()).toEqual([
       "resolved cto@esc.test",
       "resolved lead@esc.test",
+      "resolved owner@esc.test",
     ]);
   });
 });

@@ -3,6 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useFieldArray, useForm } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { useCreatePolicyMutation } from "@/lib/hooks/use-alerts";
+import { useMembersQuery } from "@/lib/hooks/use-members";
 import { useServerForm } from "@/lib/hooks/use-server-form";
 import { SEVERITIES } from "@/lib/schemas/alert-rules";
 import { escalationPolicySchema, type EscalationPolicyInput } from "@/lib/schemas/escalation";
@@ -12,14 +13,14 @@ const FIELDS = ["name", "severities", "steps", "repeat", "repeatDelaySeconds"] a
 type Values = {
   name: string;
   severities: string[];
-  steps: { delaySeconds: number; roles: string[]; emails: string; webhooks: string }[];
+  steps: { delaySeconds: number; roles: string[]; members: string[]; emails: string; webhooks: string }[];
   repeat: number;
   repeatDelaySeconds: number;
 };
 const DEFAULTS: Values = {
   name: "",
   severities: ["critical"],
-  steps: [{ delaySeconds: 0, roles: ["manager"], emails: "", webhooks: "" }],
+  steps: [{ delaySeconds: 0, roles: ["manager"], members: [], emails: "", webhooks: "" }],
   repeat: 0,
   repeatDelaySeconds: 600,
 };
@@ -58,6 +59,7 @@ function firstMessage(err: unknown): string | undefined {
 
 export function PolicyForm({ slug }: { slug: string }) {
   const create = useCreatePolicyMutation(slug);
+  const members = useMembersQuery(slug);
   const form = useForm<Values>({
     defaultValues: DEFAULTS,
     // Validated with the API's schema after the emails are split.
@@ -108,7 +110,18 @@ export function PolicyForm({ slug }: { slug: string }) {
                 </label>
               ))}
             </fieldset>
-            <Field label="Email addresses" error={stepError(e.steps?.[i])} hint="Comma-separated">
+            {members.data && members.data.length > 0 && (
+              <fieldset className="checks">
+                <legend>Members by name</legend>
+                {members.data.map((m) => (
+                  <label key={m.userId}>
+                    <input type="checkbox" value={m.email} {...form.register(`steps.${i}.members`)} />{" "}
+                    {m.name || m.email}
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            <Field label="Other email addresses" error={stepError(e.steps?.[i])} hint="Comma-separated">
               <input {...form.register(`steps.${i}.emails`)} placeholder="oncall@agency.example" />
             </Field>
           </div>
@@ -130,7 +143,10 @@ export function PolicyForm({ slug }: { slug: string }) {
           )}
         </fieldset>
       ))}
-      <button type="button" onClick={() => steps.append({ delaySeconds: 300, roles: [], emails: "", webhooks: "" })}>
+      <button
+        type="button"
+        onClick={() => steps.append({ delaySeconds: 300, roles: [], members: [], emails: "", webhooks: "" })}
+      >
         Add a step
       </button>
       <div className="form-row" style={{ marginTop: 12 }}>

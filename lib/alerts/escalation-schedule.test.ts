@@ -3,8 +3,8 @@ import { dueSteps, escalationSchedule } from "./escalation-schedule";
 
 const policy = {
   steps: [
-    { delaySeconds: 0, roles: ["manager" as const], emails: [], webhooks: [] },
-    { delaySeconds: 300, roles: [], emails: ["boss@x.test"], webhooks: [] },
+    { delaySeconds: 0, roles: ["manager" as const], members: [], emails: [], webhooks: [] },
+    { delaySeconds: 300, roles: [], members: [], emails: ["boss@x.test"], webhooks: [] },
   ],
   repeat: 1,
   repeatDelaySeconds: 600,

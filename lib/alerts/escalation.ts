@@ -1,7 +1,7 @@
 // Escalation policies of one client (CRUD, audited) and the escalation pass of each alert
 // round: every firing incident whose severity a policy handles gets the steps now due,
 // written to the outbox once each (the dedupe key names incident, run, step and target).
-import { conflict, notFound } from "@/lib/api/errors";
+import { badRequest, conflict, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorUserId, type TenantContext } from "@/lib/auth/tenant";
 import { getPrisma } from "@/lib/db/client";
@@ -21,7 +21,8 @@ const toDto = (p: EscalationPolicy): EscalationPolicyDto => ({
   id: p.id,
   name: p.name,
   severities: p.severities,
-  steps: p.steps as EscalationStep[],
+  // Steps stored before members-by-name lack the field.
+  steps: (p.steps as EscalationStep[]).map((s) => ({ ...s, members: s.members ?? [] })),
   repeat: p.repeat,
   repeatDelaySeconds: p.repeatDelaySeconds,
 });
@@ -45,10 +46,24 @@ async function checkSeverities(tx: Tx, clientId: string, severities: Severity[],
     );
 }
 
+/** Members named in steps must be this client's members. */
+async function checkMembers(tx: Tx, clientId: string, steps: EscalationStep[]) {
+  const named = steps.flatMap((s, i) => s.members.map((email, j) => ({ email, path: `steps.${i}.members.${j}` })));
+  if (named.length === 0) return;
+  const known = new Set(await memberEmails(tx, clientId, { emails: named.map((n) => n.email) }));
+  const unknown = named.filter((n) => !known.has(n.email));
+  if (unknown.length)
+    throw badRequest(
+      `${unknown.map((n) => n.email).join(", ")} ${unknown.length > 1 ? "are not members" : "is not a member"} of this client`,
+      unknown.map((n) => ({ path: n.path, reason: "Not a member of this client" })),
+    );
+}
+
 async function save(tenant: TenantContext, input: EscalationPolicyInput, id?: string): Promise<EscalationPolicyDto> {
   const data = escalationPolicySchema.parse(input);
   return getPrisma().$transaction(async (tx) => {
     await checkSeverities(tx, tenant.clientId, data.severities, id);
+    await checkMembers(tx, tenant.clientId, data.steps);
     let row: EscalationPolicy;
     if (id) {
       const found = await tx.escalationPolicy.updateMany({ where: { id, clientId: tenant.clientId }, data });
@@ -104,7 +119,10 @@ export async function escalateDue(now = Date.now()): Promise<number> {
       if (!policy) return;
       for (const due of dueSteps(toDto(policy), incident.firedAt!.getTime(), now)) {
         const emails = [
-          ...(due.target.roles.length ? await memberEmails(tx, incident.clientId, due.target.roles) : []),
+          ...(await memberEmails(tx, incident.clientId, {
+            roles: due.target.roles,
+            emails: due.target.members ?? [],
+          })),
           ...due.target.emails,
         ];
         const targets: Target[] = [

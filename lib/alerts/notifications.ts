@@ -19,10 +19,18 @@ export type Target = { channel: "email"; to: string } | { channel: WebhookKind; 
 
 export const appUrl = () => env().NEXTAUTH_URL ?? `http://localhost:${env().PORT}`;
 
-/** Emails of the client's members with these roles. */
-export async function memberEmails(tx: Tx, clientId: string, roles: Role[]): Promise<string[]> {
+/** Emails of the client's members with these roles or these addresses (someone who left is nobody). */
+export async function memberEmails(
+  tx: Tx,
+  clientId: string,
+  who: { roles?: Role[]; emails?: string[] },
+): Promise<string[]> {
+  if (!who.roles?.length && !who.emails?.length) return [];
   const members = await tx.membership.findMany({
-    where: { clientId, role: { in: roles } },
+    where: {
+      clientId,
+      OR: [{ role: { in: who.roles ?? [] } }, { user: { email: { in: who.emails ?? [] } } }],
+    },
     include: { user: { select: { email: true } } },
   });
   return members.map((m) => m.user.email).sort();
@@ -83,7 +91,9 @@ export async function notify(
   const targets =
     step?.targets ??
     (kind === "firing"
-      ? (await memberEmails(tx, rule.clientId, ["admin", "manager"])).map((to) => ({ channel: "email", to }) as Target)
+      ? (await memberEmails(tx, rule.clientId, { roles: ["admin", "manager"] })).map(
+          (to) => ({ channel: "email", to }) as Target,
+        )
       : await firingTargets(tx, rule.clientId, incident.id));
   const incidentUrl = `${appUrl()}/${rule.client.slug}/incidents/${incident.id}`;
   const token = kind === "firing" ? ackToken(incident.id) : undefined;

@@ -63,10 +63,11 @@ async function channels(tenant: TenantContext): Promise<Found[]> {
   const prisma = getPrisma();
   for (const p of await prisma.escalationPolicy.findMany({ where: { clientId: tenant.clientId } }))
     for (const step of p.steps as EscalationStep[]) {
-      for (const to of step.emails ?? []) add("email", to, `policy ${p.name}`);
+      for (const to of [...(step.members ?? []), ...(step.emails ?? [])]) add("email", to, `policy ${p.name}`);
       for (const w of step.webhooks ?? []) add(w.kind, w.url, `policy ${p.name}`, w.secret);
     }
-  for (const to of await memberEmails(prisma, tenant.clientId, ["admin", "manager"])) add("email", to, "member");
+  for (const to of await memberEmails(prisma, tenant.clientId, { roles: ["admin", "manager"] }))
+    add("email", to, "member");
   return [...found.values()].sort((a, b) => a.channel.localeCompare(b.channel) || a.target.localeCompare(b.target));
 }
 

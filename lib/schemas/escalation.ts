@@ -8,6 +8,11 @@ export const escalationStepSchema = z
   .object({
     delaySeconds: z.number().int().min(0).max(86_400),
     roles: z.array(z.enum(["admin", "manager", "viewer"])).default([]),
+    /** Members by name (their account's email; checked against the client's members on save). */
+    members: z
+      .array(z.email({ message: "A member's email" }).toLowerCase())
+      .max(50)
+      .default([]),
     emails: z
       .array(z.email({ message: "An email address" }))
       .max(50)
@@ -23,8 +28,8 @@ export const escalationStepSchema = z
       .max(10)
       .default([]),
   })
-  .refine((s) => s.roles.length + s.emails.length + s.webhooks.length > 0, {
-    message: "Each step needs a role, an address or a webhook to tell",
+  .refine((s) => s.roles.length + s.members.length + s.emails.length + s.webhooks.length > 0, {
+    message: "Each step needs a role, a member, an address or a webhook to tell",
   });
 
 export const escalationPolicySchema = z.object({
@@ -42,6 +47,7 @@ export type EscalationPolicyDto = z.output<typeof escalationPolicySchema> & { id
 export const describeTargets = (s: EscalationStep) =>
   [
     ...s.roles.map((r) => `${r}s`),
+    ...(s.members ?? []),
     ...s.emails,
     ...s.webhooks.map((w) => `${w.kind} ${new URL(w.url).host}${w.secret ? " (signed)" : ""}`),
   ].join(", ");
