@@ -51,6 +51,7 @@ test("an admin sets up escalation: steps with delays and targets, per severity",
   await form.getByRole("button", { name: "Create policy" }).click();
   await expect(form.getByText("An email address")).toBeVisible();
   await form.getByLabel("Email addresses").nth(1).fill("cto@acme.test, oncall@acme.test");
+  await form.getByRole("checkbox", { name: "acme viewer" }).nth(1).check(); // a member by name
   await form
     .getByLabel("Webhooks")
     .nth(1)
@@ -60,7 +61,7 @@ test("an admin sets up escalation: steps with delays and targets, per severity",
   const row = page.getByRole("row").filter({ hasText: "Paging" });
   await expect(row).toContainText("at once: managers");
   await expect(row).toContainText(
-    "+300 s: cto@acme.test, oncall@acme.test, slack hooks.example.test, webhook ops.example.test (signed)",
+    "+300 s: viewer@acme.test, cto@acme.test, oncall@acme.test, slack hooks.example.test, webhook ops.example.test (signed)",
   );
   await page.screenshot({ path: "test-results/screens/escalation.png", fullPage: true });
 });
