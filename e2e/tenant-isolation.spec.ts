@@ -80,6 +80,16 @@ const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]
   "/api/v1/clients/[client]/label-values": () => [
     { method: "GET", url: "/api/v1/clients/acme/label-values?label=job", viewer: 200 },
   ],
+  "/api/v1/clients/[client]/performance": () => [
+    { method: "GET", url: "/api/v1/clients/acme/performance?range=1h", viewer: 200 },
+  ],
+  "/api/v1/clients/[client]/traces": () => [
+    { method: "GET", url: "/api/v1/clients/acme/traces?range=1h", viewer: 200 },
+  ],
+  "/api/v1/clients/[client]/traces/[traceId]": () => [
+    // A made-up trace id and another client's look alike: not found.
+    { method: "GET", url: "/api/v1/clients/acme/traces/0123456789abcdef0123456789abcdef", viewer: 404 },
+  ],
   "/api/v1/clients/[client]/notifications": () => [{ method: "GET", url: "/api/v1/clients/acme/notifications" }],
   "/api/v1/clients/[client]/notifications/[id]": () => [
     { method: "GET", url: `/api/v1/clients/acme/notifications/${SOME_ID}` },

@@ -15,7 +15,8 @@ import {
 } from "recharts";
 
 export type ChartRow = { t: number } & Record<string, number>;
-export type ChartSeries = { key: string; label?: string; color: string };
+/** `dashed`: a comparison line (the previous period, a week ago). */
+export type ChartSeries = { key: string; label?: string; color: string; dashed?: boolean };
 export type ChartKind = "line" | "area" | "stacked" | "bars";
 
 const PALETTE = ["#3a5ccc", "#1f8a4c", "#b7791f", "#c62f3b", "#7b4bc4", "#17869e"];
@@ -111,7 +112,17 @@ export function TimeSeriesChart({
               isAnimationActive: false,
             };
             if (kind === "bars") return <Bar key={s.key} {...common} stackId="1" fill={s.color} />;
-            if (kind === "line") return <Line key={s.key} {...common} stroke={s.color} dot={false} strokeWidth={1.6} />;
+            if (kind === "line" || s.dashed)
+              return (
+                <Line
+                  key={s.key}
+                  {...common}
+                  stroke={s.color}
+                  dot={false}
+                  strokeWidth={1.6}
+                  strokeDasharray={s.dashed ? "5 4" : undefined}
+                />
+              );
             return (
               <Area
                 key={s.key}

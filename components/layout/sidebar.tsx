@@ -34,6 +34,7 @@ export function Sidebar({ user, clients }: Props) {
           <div className="section">{current.name}</div>
           {link(`/${current.slug}`, "Overview")}
           {link(`/${current.slug}/dashboards`, "Dashboards")}
+          {link(`/${current.slug}/performance`, "Performance")}
           {link(`/${current.slug}/explore`, "Explore")}
           {link(`/${current.slug}/alerts`, "Alerts")}
           {link(`/${current.slug}/incidents`, "Incidents")}

@@ -14,11 +14,16 @@ const RANGE_MS: Record<ExploreRange, number> = {
 const STEPS_MS = [15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400].map((s) => s * 1000);
 const TARGET_POINTS = 240;
 
-const stepFor = (span: number) => STEPS_MS.find((s) => span / s <= TARGET_POINTS) ?? STEPS_MS[STEPS_MS.length - 1];
+const stepFor = (span: number, points = TARGET_POINTS) =>
+  STEPS_MS.find((s) => span / s <= points) ?? STEPS_MS[STEPS_MS.length - 1];
 
-export function rangeWindow(range: ExploreRange, now: number): { start: number; end: number; stepMs: number } {
+export function rangeWindow(
+  range: ExploreRange,
+  now: number,
+  points = TARGET_POINTS,
+): { start: number; end: number; stepMs: number } {
   const span = RANGE_MS[range];
-  const stepMs = stepFor(span);
+  const stepMs = stepFor(span, points);
   const end = Math.floor(now / stepMs) * stepMs;
   return { start: end - span, end, stepMs };
 }

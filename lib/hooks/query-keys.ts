@@ -20,5 +20,8 @@ export const queryKeys = {
   channels: (slug: string) => ["clients", slug, "notification-channels"] as const,
   dashboards: (slug: string) => ["clients", slug, "dashboards"] as const,
   dashboard: (slug: string, id: string) => ["clients", slug, "dashboards", id] as const,
+  performance: (slug: string, filters: string) => ["clients", slug, "performance", filters] as const,
+  slowest: (slug: string, filters: string) => ["clients", slug, "traces", "slowest", filters] as const,
+  trace: (slug: string, traceId: string) => ["clients", slug, "traces", traceId] as const,
   labelValues: (slug: string, label: string, match: string) => ["clients", slug, "label-values", label, match] as const,
 };
