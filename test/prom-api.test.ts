@@ -215,5 +215,10 @@ describe("Prometheus metadata API", () => {
       expect(range).toContain('up{instance="a:1", job="api"} =>');
       expect(range.match(/ @\[/g)).toHaveLength(3);
     });
+
+    it("answers an instant query for a range selector with its raw samples", async () => {
+      const raw = await promtool("query", "instant", server(), "up[5m]");
+      expect(raw).toMatch(/^up\{instance="a:1", job="api"\} =>\n1 @\[\d+(\.\d+)?\]$/);
+    });
   });
 });

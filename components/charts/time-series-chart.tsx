@@ -7,6 +7,7 @@ import {
   ComposedChart,
   Legend,
   Line,
+  ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -17,6 +18,8 @@ import {
 export type ChartRow = { t: number } & Record<string, number>;
 /** `dashed`: a comparison line (the previous period, a week ago). */
 export type ChartSeries = { key: string; label?: string; color: string; dashed?: boolean };
+/** A moment to mark: `short` is drawn on the chart; `text` says what happened (listed by the caller). */
+export type ChartAnnotation = { t: number; color: string; text: string; short?: string };
 export type ChartKind = "line" | "area" | "stacked" | "bars";
 
 const PALETTE = ["#3a5ccc", "#1f8a4c", "#b7791f", "#c62f3b", "#7b4bc4", "#17869e"];
@@ -38,6 +41,9 @@ export function TimeSeriesChart({
   domain,
   threshold,
   thresholds = [],
+  annotations = [],
+  onZoom,
+  onPick,
 }: {
   rows: ChartRow[];
   series: ChartSeries[];
@@ -54,6 +60,12 @@ export function TimeSeriesChart({
   threshold?: number;
   /** Coloured horizontal lines (a panel's thresholds). */
   thresholds?: { value: number; color: string }[];
+  /** Vertical marks at moments: alert transitions, deploys. */
+  annotations?: ChartAnnotation[];
+  /** Dragging across the chart selects a window (ms); without it the chart does not zoom. */
+  onZoom?: (from: number, to: number) => void;
+  /** A click (not a drag) on the chart, at the time under the pointer. */
+  onPick?: (t: number) => void;
 }) {
   // Clicking a legend entry hides that series; clicking again shows it.
   const [hidden, setHidden] = useState<Set<string>>(new Set());
@@ -64,12 +76,35 @@ export function TimeSeriesChart({
       else next.add(key);
       return next;
     });
+  // A drag in progress: where it started and where the pointer is.
+  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+  const at = (e: { activeLabel?: string | number } | null) =>
+    e?.activeLabel === undefined ? undefined : Number(e.activeLabel);
+  const endDrag = () => {
+    if (drag && drag.from !== drag.to) onZoom?.(Math.min(drag.from, drag.to), Math.max(drag.from, drag.to));
+    else if (drag) onPick?.(drag.from);
+    setDrag(null);
+  };
   const show = format ?? ((v: number) => `${plain(v)}${unit}`);
   const stacked = kind === "stacked" || kind === "bars";
   return (
     <div style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+        <ComposedChart
+          data={rows}
+          margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+          style={onZoom || onPick ? { cursor: "crosshair", userSelect: "none" } : undefined}
+          onMouseDown={(e) => {
+            const t = at(e);
+            if ((onZoom || onPick) && t !== undefined) setDrag({ from: t, to: t });
+          }}
+          onMouseMove={(e) => {
+            const t = at(e);
+            if (drag && onZoom && t !== undefined) setDrag({ ...drag, to: t });
+          }}
+          onMouseUp={endDrag}
+          onMouseLeave={() => setDrag(null)}
+        >
           <CartesianGrid stroke="#eceff3" vertical={false} />
           <XAxis
             dataKey="t"
@@ -100,6 +135,19 @@ export function TimeSeriesChart({
               ifOverflow="extendDomain"
               label={{ value: `threshold ${threshold}`, position: "insideTopRight", fontSize: 11, fill: "#c62f3b" }}
             />
+          )}
+          {annotations.map((a) => (
+            <ReferenceLine
+              key={`${a.t}${a.text}`}
+              x={a.t}
+              stroke={a.color}
+              strokeDasharray="2 3"
+              ifOverflow="hidden"
+              label={{ value: a.short ?? "", position: "insideTopLeft", fontSize: 10, fill: a.color }}
+            />
+          ))}
+          {drag && drag.from !== drag.to && (
+            <ReferenceArea x1={drag.from} x2={drag.to} fill="#3a5ccc" fillOpacity={0.12} ifOverflow="hidden" />
           )}
           {thresholds.map((t) => (
             <ReferenceLine key={`${t.value}${t.color}`} y={t.value} stroke={t.color} strokeDasharray="5 4" />

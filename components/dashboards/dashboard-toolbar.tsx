@@ -15,6 +15,7 @@ export function DashboardToolbar(p: {
   range: ExploreRange;
   fixed?: FixedWindow;
   refresh: Refresh;
+  annotations: boolean;
   canEdit: boolean;
   editing: boolean;
   saving: boolean;
@@ -66,10 +67,18 @@ export function DashboardToolbar(p: {
         <select value={p.refresh} onChange={(e) => p.onParams((params) => params.set("refresh", e.target.value))}>
           {REFRESH.map((r) => (
             <option key={r} value={r}>
-              {r === "off" ? "Off" : `Every ${r}`}
+              {r === "off" ? "Off" : r === "live" ? "Live (1 s)" : `Every ${r}`}
             </option>
           ))}
         </select>
+      </label>
+      <label className="inline-check">
+        <input
+          type="checkbox"
+          checked={p.annotations}
+          onChange={(e) => p.onParams((params) => params.set("annotations", e.target.checked ? "on" : "off"))}
+        />{" "}
+        Annotations
       </label>
       <span className="toolbar-actions">
         {p.editing ? (

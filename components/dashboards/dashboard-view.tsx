@@ -4,8 +4,15 @@ import { useState } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { applyPlaces, newPanelId, placeFor } from "@/lib/dashboards/layout";
 import { interpolate, selectionFrom } from "@/lib/dashboards/variables";
-import { useDashboardQuery, useDuplicateDashboardMutation, useSaveDashboardMutation } from "@/lib/hooks/use-dashboards";
+import { toChartAnnotations } from "@/lib/dashboards/annotation-marks";
+import {
+  useAnnotationsQuery,
+  useDashboardQuery,
+  useDuplicateDashboardMutation,
+  useSaveDashboardMutation,
+} from "@/lib/hooks/use-dashboards";
 import type { DashboardDto, Definition, Panel, Refresh } from "@/lib/schemas/dashboards";
+import { RANGE_MS } from "@/lib/explore/time-range";
 import { EXPLORE_RANGES, type ExploreRange } from "@/lib/schemas/explore";
 import { bodyHeight, DashboardGrid } from "./dashboard-grid";
 import { DashboardToolbar } from "./dashboard-toolbar";
@@ -13,7 +20,7 @@ import { PanelEditor } from "./panel-editor";
 import { PanelView } from "./panel-view";
 import { VariableEditor } from "./variable-editor";
 
-const REFRESH_MS: Record<Refresh, number> = { off: 0, "5s": 5_000, "10s": 10_000, "30s": 30_000, "1m": 60_000 };
+const REFRESH_MS: Record<Refresh, number> = { off: 0, live: 1_000, "5s": 5_000, "10s": 10_000, "30s": 30_000, "1m": 60_000 };
 
 const blankPanel = (panels: Panel[]): Panel => ({
   id: newPanelId(panels),
@@ -22,7 +29,7 @@ const blankPanel = (panels: Panel[]): Panel => ({
   query: "",
   legend: "",
   layout: placeFor(panels),
-  options: { unit: "none", style: "line", thresholds: [] },
+  options: { unit: "none", style: "line", compare: "none", thresholds: [] },
 });
 
 /** A dashboard: its panels on a grid, with range, refresh and variables in the URL; managers edit. */
@@ -59,6 +66,24 @@ function DashboardBody({ slug, dashboard, canEdit }: { slug: string; dashboard: 
   const fixed = from > 0 && to > from ? { from, to } : undefined;
   const refresh = (params.get("refresh") ?? definition.refresh) as Refresh;
   const selection = selectionFrom(params, definition.variables);
+  const showAnnotations = params.get("annotations") ? params.get("annotations") === "on" : definition.annotations;
+  const annotations = useAnnotationsQuery(slug, range, fixed, showAnnotations, REFRESH_MS[refresh]);
+  const marks = showAnnotations ? toChartAnnotations(annotations.data ?? []) : [];
+  /** Dragging across a chart zooms every panel to that window. */
+  const zoom = (from: number, to: number) =>
+    setParams((p) => {
+      p.set("from", String(Math.round(from)));
+      p.set("to", String(Math.round(to)));
+    });
+  /** Clicking a panel's chart opens the drill-down of its query around that window. */
+  const drill = (panel: Panel, query: string) => {
+    const to = fixed?.to ?? Date.now();
+    const from = fixed?.from ?? to - RANGE_MS[range];
+    const back = `${pathname}?${params}`;
+    router.push(
+      `/${slug}/drilldown?${new URLSearchParams({ q: query, from: String(from), to: String(to), title: panel.title, back })}`,
+    );
+  };
 
   /** Changes some URL parameters, keeping the rest: the view stays shareable. */
   const setParams = (change: (p: URLSearchParams) => void) => {
@@ -93,6 +118,7 @@ function DashboardBody({ slug, dashboard, canEdit }: { slug: string; dashboard: 
         editing={draft !== null}
         saving={save.isPending}
         onParams={setParams}
+        annotations={showAnnotations}
         onEdit={() => setDraft(dashboard.definition)}
         onAddPanel={() => setEditingPanel(blankPanel(definition.panels))}
         onSave={saveDraft}
@@ -150,6 +176,9 @@ function DashboardBody({ slug, dashboard, canEdit }: { slug: string; dashboard: 
                 window={{ range, fixed }}
                 refreshMs={REFRESH_MS[refresh]}
                 height={bodyHeight(panel.layout.h)}
+                annotations={marks}
+                onZoom={draft ? undefined : zoom}
+                onPick={draft ? undefined : () => drill(panel, interpolate(panel.query, definition.variables, selection))}
               />
             </>
           )}

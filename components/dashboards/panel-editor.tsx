@@ -3,7 +3,21 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { useMetricNamesQuery } from "@/lib/hooks/use-explore";
-import { PANEL_TYPES, panelSchema, SERIES_STYLES, UNITS, type Panel, type PanelInput } from "@/lib/schemas/dashboards";
+import {
+  COMPARE,
+  PANEL_TYPES,
+  panelSchema,
+  SERIES_STYLES,
+  UNITS,
+  type Panel,
+  type PanelInput,
+} from "@/lib/schemas/dashboards";
+
+const COMPARE_LABELS: Record<(typeof COMPARE)[number], string> = {
+  none: "Nothing",
+  previous: "The previous period",
+  week: "The same window a week ago",
+};
 
 const TYPE_LABELS: Record<(typeof PANEL_TYPES)[number], string> = {
   timeseries: "Time series",
@@ -73,6 +87,15 @@ export function PanelEditor({
           <select {...form.register("options.style")}>
             {SERIES_STYLES.map((s) => (
               <option key={s}>{s}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Compare with" error={o?.compare?.message} hint="Time series: drawn dashed">
+          <select {...form.register("options.compare")}>
+            {COMPARE.map((c) => (
+              <option key={c} value={c}>
+                {COMPARE_LABELS[c]}
+              </option>
             ))}
           </select>
         </Field>

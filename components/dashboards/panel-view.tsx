@@ -1,10 +1,11 @@
 "use client";
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { GaugeChart } from "@/components/charts/gauge-chart";
-import { colorAt, TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { colorAt, TimeSeriesChart, type ChartAnnotation } from "@/components/charts/time-series-chart";
 import { StatView } from "@/components/charts/stat-view";
 import { toChart } from "@/components/charts/series-rows";
 import { Skeleton } from "@/components/ui/skeleton";
+import { compareShift, compareWindow, shifted } from "@/lib/dashboards/compare";
 import { legendName } from "@/lib/dashboards/legend";
 import { changePercent, latestValue, summedPoints, thresholdColor } from "@/lib/dashboards/stat";
 import { formatUnit } from "@/lib/format/units";
@@ -16,12 +17,6 @@ export type PanelWindow = { range: ExploreRange; fixed?: FixedWindow };
 
 const lastOf = (points: [number, number][]) => points.findLast((p) => Number.isFinite(p[1]))?.[1];
 
-/** The previous period of the window the panel shows: same length, just before it. */
-function previous(window: PanelWindow, data?: ExploreResult): FixedWindow | undefined {
-  if (!data) return undefined;
-  const span = data.now - data.start;
-  return { from: data.start - span, to: data.now - span };
-}
 
 /** One panel: its query over the dashboard's window, drawn as its type says. */
 export function PanelView({
@@ -31,6 +26,9 @@ export function PanelView({
   window,
   refreshMs,
   height,
+  annotations,
+  onZoom,
+  onPick,
 }: {
   slug: string;
   panel: Panel;
@@ -39,13 +37,19 @@ export function PanelView({
   window: PanelWindow;
   refreshMs?: number;
   height: number;
+  annotations?: ChartAnnotation[];
+  onZoom?: (from: number, to: number) => void;
+  onPick?: (t: number) => void;
 }) {
   const result = useExploreQuery(slug, query, window.range, window.fixed, refreshMs);
+  // Stat panels always compare with the previous period; time series when the panel says so.
+  const compare = panel.type === "stat" ? "previous" : panel.type === "timeseries" ? panel.options.compare : "none";
+  const shiftMs = result.data ? compareShift(compare, result.data) : 0;
   const before = useExploreQuery(
     slug,
-    panel.type === "stat" ? query : "",
+    shiftMs ? query : "",
     window.range,
-    previous(window, result.data),
+    compareWindow(shiftMs, result.data),
     refreshMs,
   );
   if (result.isPending) return <Skeleton height={height} />;
@@ -126,7 +130,13 @@ export function PanelView({
         </div>
       );
     default: {
-      const { rows, lines } = toChart(data.series, panel.legend);
+      const earlier = before.data && shiftMs ? shifted(before.data.series, shiftMs) : [];
+      const { rows, lines } = toChart(
+        data.series,
+        panel.legend,
+        earlier,
+        compare === "week" ? "a week ago" : "previous period",
+      );
       return (
         <TimeSeriesChart
           rows={rows}
@@ -137,6 +147,9 @@ export function PanelView({
           legend={lines.length <= 8}
           domain={[data.start, window.fixed && window.fixed.to < data.now ? data.end : data.now]}
           thresholds={o.thresholds}
+          annotations={annotations}
+          onZoom={onZoom}
+          onPick={onPick}
         />
       );
     }

@@ -3,7 +3,7 @@
 // and long ranges land on whole rollup buckets.
 import type { ExploreRange } from "@/lib/schemas/explore";
 
-const RANGE_MS: Record<ExploreRange, number> = {
+export const RANGE_MS: Record<ExploreRange, number> = {
   "15m": 15 * 60_000,
   "1h": 3_600_000,
   "6h": 6 * 3_600_000,

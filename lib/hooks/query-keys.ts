@@ -23,5 +23,6 @@ export const queryKeys = {
   performance: (slug: string, filters: string) => ["clients", slug, "performance", filters] as const,
   slowest: (slug: string, filters: string) => ["clients", slug, "traces", "slowest", filters] as const,
   trace: (slug: string, traceId: string) => ["clients", slug, "traces", traceId] as const,
+  annotations: (slug: string, window: string) => ["clients", slug, "annotations", window] as const,
   labelValues: (slug: string, label: string, match: string) => ["clients", slug, "label-values", label, match] as const,
 };

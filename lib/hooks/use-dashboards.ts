@@ -1,6 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { DashboardDto, DashboardInput, DashboardSummaryDto } from "@/lib/schemas/dashboards";
+import { RANGE_MS } from "@/lib/explore/time-range";
+import type { AnnotationDto, DashboardDto, DashboardInput, DashboardSummaryDto } from "@/lib/schemas/dashboards";
+import type { ExploreRange, FixedWindow } from "@/lib/schemas/explore";
 import { apiFetch } from "./api-fetch";
 import { queryKeys } from "./query-keys";
 import { useInvalidatingMutation } from "./use-invalidating-mutation";
@@ -43,4 +45,24 @@ export const useLabelValuesQuery = (slug: string, label: string, match: string) 
         `/api/v1/clients/${slug}/label-values?${new URLSearchParams({ label, ...(match ? { match } : {}) })}`,
       ),
     staleTime: 30_000,
+  });
+
+/** Alert transitions and deploys in the dashboard's window (a relative one ends now at each refresh). */
+export const useAnnotationsQuery = (
+  slug: string,
+  range: ExploreRange,
+  fixed: FixedWindow | undefined,
+  enabled: boolean,
+  refetchMs?: number,
+) =>
+  useQuery({
+    queryKey: queryKeys.annotations(slug, fixed ? `${fixed.from}-${fixed.to}` : range),
+    queryFn: () => {
+      const to = fixed?.to ?? Date.now();
+      const from = fixed?.from ?? to - RANGE_MS[range];
+      return apiFetch<AnnotationDto[]>(`/api/v1/clients/${slug}/annotations?from=${from}&to=${to}`);
+    },
+    enabled,
+    // Annotations change rarely: live dashboards look again every 10 s at most.
+    refetchInterval: refetchMs ? Math.max(refetchMs, 10_000) : false,
   });

@@ -140,7 +140,9 @@ export async function prepareEvaluator(
     select: (matchers, mint, maxt) => (wanted.push({ matchers, mint, maxt }), []),
     selectBuckets: (matchers, mint, maxt, resolutionMs) => (wanted.push({ matchers, mint, maxt, resolutionMs }), []),
   };
-  new Evaluator(recorder, opts).range(expr);
+  // A dry run records every read; step by step, since an instant query may return a matrix.
+  const probe = new Evaluator(recorder, opts);
+  for (let t = opts.start; t <= opts.end; t += opts.step) probe.at(expr, t);
 
   const loader = new Loader(tenant, db, opts);
   const raw = new Map<string, Series[]>();

@@ -4,7 +4,10 @@ import { EXPLORE_RANGES } from "./explore";
 export const PANEL_TYPES = ["timeseries", "bar", "stat", "gauge", "table"] as const;
 export const SERIES_STYLES = ["line", "area", "stacked"] as const;
 export const UNITS = ["none", "percent", "percentunit", "ms", "s", "bytes", "reqps", "currency"] as const;
-export const REFRESH = ["off", "5s", "10s", "30s", "1m"] as const;
+/** "live" polls every second: a sample ingested now shows within two. */
+export const REFRESH = ["off", "live", "5s", "10s", "30s", "1m"] as const;
+/** A dashed copy of each series: the window just before, or the same window a week earlier. */
+export const COMPARE = ["none", "previous", "week"] as const;
 export type PanelType = (typeof PANEL_TYPES)[number];
 export type Unit = (typeof UNITS)[number];
 export type Refresh = (typeof REFRESH)[number];
@@ -42,13 +45,14 @@ export const panelSchema = z.object({
       unit: z.enum(UNITS).default("none"),
       decimals: z.number().int().min(0).max(10).optional(),
       style: z.enum(SERIES_STYLES).default("line"),
+      compare: z.enum(COMPARE).default("none"),
       /** Ascending; a value at or above one takes its colour (stat, gauge, lines drawn on charts). */
       thresholds: z.array(thresholdSchema).max(10).default([]),
       /** Gauge range. */
       min: z.number().finite().optional(),
       max: z.number().finite().optional(),
     })
-    .default({ unit: "none", style: "line", thresholds: [] }),
+    .default({ unit: "none", style: "line", compare: "none", thresholds: [] }),
 });
 export type Panel = z.output<typeof panelSchema>;
 export type PanelInput = z.input<typeof panelSchema>;
@@ -72,6 +76,8 @@ export const definitionSchema = z
     /** What the dashboard opens with when the URL says nothing. */
     range: z.enum(EXPLORE_RANGES).default("6h"),
     refresh: z.enum(REFRESH).default("off"),
+    /** Alert transitions and deploys drawn on time series. */
+    annotations: z.boolean().default(true),
   })
   .superRefine((d, ctx) => {
     const seen = new Set<string>();
@@ -92,7 +98,7 @@ export type Definition = z.output<typeof definitionSchema>;
 export const dashboardSchema = z.object({
   title: z.string().trim().min(1, "Name the dashboard").max(200),
   description: z.string().trim().max(2000).default(""),
-  definition: definitionSchema.default({ panels: [], variables: [], range: "6h", refresh: "off" }),
+  definition: definitionSchema.default({ panels: [], variables: [], range: "6h", refresh: "off", annotations: true }),
 });
 export type DashboardInput = z.input<typeof dashboardSchema>;
 
@@ -113,4 +119,20 @@ export type DashboardDto = z.output<typeof dashboardSchema> & {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+};
+
+export const annotationsQuerySchema = z
+  .object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() })
+  .refine((q) => q.to > q.from && q.to - q.from <= 32 * 86_400_000, {
+    path: ["to"],
+    message: "to must come after from, at most 32 days later",
+  });
+export type AnnotationDto = {
+  t: number;
+  kind: "alert" | "deploy";
+  text: string;
+  severity?: string;
+  /** firing, acknowledged, resolved (alerts). */
+  state?: string;
+  incidentId?: string;
 };

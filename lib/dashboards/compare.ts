@@ -1,0 +1,23 @@
+// Historical comparison (pure): which window a panel compares with, and its series moved
+// forward onto the window shown, so the two draw on one time axis.
+import type { Panel } from "@/lib/schemas/dashboards";
+import type { ExploreSeries, FixedWindow } from "@/lib/schemas/explore";
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** How far back the comparison lies: one window length (previous), or a week. */
+export function compareShift(compare: Panel["options"]["compare"], shown: { start: number; now: number }) {
+  if (compare === "previous") return shown.now - shown.start;
+  if (compare === "week") return WEEK_MS;
+  return 0;
+}
+
+/** The earlier window to query, or nothing when the panel does not compare. */
+export function compareWindow(shiftMs: number, shown?: { start: number; now: number }): FixedWindow | undefined {
+  if (!shown || shiftMs === 0) return undefined;
+  return { from: shown.start - shiftMs, to: shown.now - shiftMs };
+}
+
+/** Earlier series moved forward by `shiftMs`. */
+export const shifted = (series: ExploreSeries[], shiftMs: number): ExploreSeries[] =>
+  series.map((s) => ({ ...s, points: s.points.map(([t, v]) => [t + shiftMs, v] as [number, number]) }));
