@@ -80,6 +80,27 @@ const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]
   "/api/v1/clients/[client]/label-values": () => [
     { method: "GET", url: "/api/v1/clients/acme/label-values?label=job", viewer: 200 },
   ],
+  "/api/v1/clients/[client]/annotations": () => [
+    {
+      method: "GET",
+      url: `/api/v1/clients/acme/annotations?from=${Date.now() - 3_600_000}&to=${Date.now()}`,
+      viewer: 200,
+    },
+  ],
+  "/api/v1/clients/[client]/drilldown": () => [
+    {
+      method: "GET",
+      url: `/api/v1/clients/acme/drilldown?q=up&from=${Date.now() - 3_600_000}&to=${Date.now()}`,
+      viewer: 200,
+    },
+  ],
+  "/api/v1/clients/[client]/drilldown/samples": () => [
+    {
+      method: "GET",
+      url: `/api/v1/clients/acme/drilldown/samples?q=up&from=${Date.now() - 3_600_000}&to=${Date.now()}`,
+      viewer: 200,
+    },
+  ],
   "/api/v1/clients/[client]/performance": () => [
     { method: "GET", url: "/api/v1/clients/acme/performance?range=1h", viewer: 200 },
   ],

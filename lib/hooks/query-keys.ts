@@ -24,5 +24,7 @@ export const queryKeys = {
   slowest: (slug: string, filters: string) => ["clients", slug, "traces", "slowest", filters] as const,
   trace: (slug: string, traceId: string) => ["clients", slug, "traces", traceId] as const,
   annotations: (slug: string, window: string) => ["clients", slug, "annotations", window] as const,
+  drill: (slug: string, search: string) => ["clients", slug, "drilldown", search] as const,
+  drillSamples: (slug: string, search: string) => ["clients", slug, "drilldown", "samples", search] as const,
   labelValues: (slug: string, label: string, match: string) => ["clients", slug, "label-values", label, match] as const,
 };
