@@ -20,7 +20,14 @@ import { PanelEditor } from "./panel-editor";
 import { PanelView } from "./panel-view";
 import { VariableEditor } from "./variable-editor";
 
-const REFRESH_MS: Record<Refresh, number> = { off: 0, live: 1_000, "5s": 5_000, "10s": 10_000, "30s": 30_000, "1m": 60_000 };
+const REFRESH_MS: Record<Refresh, number> = {
+  off: 0,
+  live: 1_000,
+  "5s": 5_000,
+  "10s": 10_000,
+  "30s": 30_000,
+  "1m": 60_000,
+};
 
 const blankPanel = (panels: Panel[]): Panel => ({
   id: newPanelId(panels),
@@ -178,7 +185,9 @@ function DashboardBody({ slug, dashboard, canEdit }: { slug: string; dashboard: 
                 height={bodyHeight(panel.layout.h)}
                 annotations={marks}
                 onZoom={draft ? undefined : zoom}
-                onPick={draft ? undefined : () => drill(panel, interpolate(panel.query, definition.variables, selection))}
+                onPick={
+                  draft ? undefined : () => drill(panel, interpolate(panel.query, definition.variables, selection))
+                }
               />
             </>
           )}

@@ -17,7 +17,6 @@ export type PanelWindow = { range: ExploreRange; fixed?: FixedWindow };
 
 const lastOf = (points: [number, number][]) => points.findLast((p) => Number.isFinite(p[1]))?.[1];
 
-
 /** One panel: its query over the dashboard's window, drawn as its type says. */
 export function PanelView({
   slug,

@@ -12,7 +12,11 @@ const LIMIT = 200;
 export async function listAnnotations(tenant: TenantContext, from: number, to: number): Promise<AnnotationDto[]> {
   const [events, deploys] = await Promise.all([
     getPrisma().incidentEvent.findMany({
-      where: { kind: { in: SHOWN }, at: { gte: new Date(from), lte: new Date(to) }, incident: { clientId: tenant.clientId } },
+      where: {
+        kind: { in: SHOWN },
+        at: { gte: new Date(from), lte: new Date(to) },
+        incident: { clientId: tenant.clientId },
+      },
       include: { incident: { select: { id: true, severity: true, rule: { select: { name: true } } } } },
       orderBy: { at: "asc" },
       take: LIMIT,
