@@ -101,6 +101,12 @@ const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]
       viewer: 200,
     },
   ],
+  "/api/v1/clients/[client]/business": () => [
+    { method: "GET", url: "/api/v1/clients/acme/business?range=24h", viewer: 200 },
+  ],
+  "/api/v1/clients/[client]/system-health": () => [
+    { method: "GET", url: "/api/v1/clients/acme/system-health", viewer: 200 },
+  ],
   "/api/v1/clients/[client]/performance": () => [
     { method: "GET", url: "/api/v1/clients/acme/performance?range=1h", viewer: 200 },
   ],

@@ -35,6 +35,8 @@ export function Sidebar({ user, clients }: Props) {
           {link(`/${current.slug}`, "Overview")}
           {link(`/${current.slug}/dashboards`, "Dashboards")}
           {link(`/${current.slug}/performance`, "Performance")}
+          {link(`/${current.slug}/business`, "Business")}
+          {link(`/${current.slug}/health`, "Health")}
           {link(`/${current.slug}/explore`, "Explore")}
           {link(`/${current.slug}/alerts`, "Alerts")}
           {link(`/${current.slug}/incidents`, "Incidents")}

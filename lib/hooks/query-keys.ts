@@ -26,5 +26,7 @@ export const queryKeys = {
   annotations: (slug: string, window: string) => ["clients", slug, "annotations", window] as const,
   drill: (slug: string, search: string) => ["clients", slug, "drilldown", search] as const,
   drillSamples: (slug: string, search: string) => ["clients", slug, "drilldown", "samples", search] as const,
+  business: (slug: string, filters: string) => ["clients", slug, "business", filters] as const,
+  systemHealth: (slug: string) => ["clients", slug, "system-health"] as const,
   labelValues: (slug: string, label: string, match: string) => ["clients", slug, "label-values", label, match] as const,
 };
