@@ -37,8 +37,19 @@ test("a viewer charts a metric just ingested, shares the URL, and reads why a qu
 
   // The same URL, opened again, shows the same view.
   await page.reload();
-  await expect(page.getByLabel("PromQL query")).toHaveValue("e2e_explore_queue_depth");
+  await expect(page.getByLabel("PromQL query")).toHaveText("e2e_explore_queue_depth");
   await expect(rows).toHaveCount(2);
+
+  // Completion of metric names, then of the metric's label names, from this client's series.
+  const editor = page.getByLabel("PromQL query");
+  await editor.fill("");
+  await editor.pressSequentially("e2e_explore_qu");
+  await expect(page.locator(".cm-tooltip-autocomplete")).toContainText("e2e_explore_queue_depth");
+  await page.keyboard.press("Enter");
+  await editor.pressSequentially("{");
+  await expect(page.locator(".cm-tooltip-autocomplete")).toContainText("queue");
+  await page.screenshot({ path: "test-results/screens/explore-completion.png" });
+  await page.keyboard.press("Escape");
 
   await page.getByLabel("PromQL query").fill("sum by (queue) (e2e_explore_queue_depth");
   await page.getByLabel("PromQL query").press("Control+Enter");

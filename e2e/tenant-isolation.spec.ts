@@ -77,6 +77,9 @@ const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]
   "/api/v1/clients/[client]/dashboards/[id]/export": () => [
     { method: "GET", url: `/api/v1/clients/acme/dashboards/${SOME_ID}/export`, viewer: 404 },
   ],
+  "/api/v1/clients/[client]/label-names": () => [
+    { method: "GET", url: "/api/v1/clients/acme/label-names?match=up", viewer: 200 },
+  ],
   "/api/v1/clients/[client]/label-values": () => [
     { method: "GET", url: "/api/v1/clients/acme/label-values?label=job", viewer: 200 },
   ],

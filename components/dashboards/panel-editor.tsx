@@ -1,8 +1,8 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import { Field } from "@/components/ui/field";
-import { useMetricNamesQuery } from "@/lib/hooks/use-explore";
+import { PromQLEditor } from "@/components/ui/promql-editor";
 import {
   COMPARE,
   PANEL_TYPES,
@@ -54,7 +54,6 @@ export function PanelEditor({
   onApply: (panel: Panel) => void;
   onCancel: () => void;
 }) {
-  const names = useMetricNamesQuery(slug);
   const form = useForm<Form>({
     defaultValues: { ...panel, thresholdsText: thresholdsText(panel) },
     resolver: (values, ctx, opts) => {
@@ -100,14 +99,16 @@ export function PanelEditor({
           </select>
         </Field>
       </div>
-      <Field label="PromQL query" error={e.query?.message} hint='$name stands for a variable: {service=~"$service"}'>
-        <input className="mono" spellCheck={false} list="metric-names" {...form.register("query")} />
-      </Field>
-      <datalist id="metric-names">
-        {names.data?.map((n) => (
-          <option key={n} value={n} />
-        ))}
-      </datalist>
+      <div className="field">
+        <span className="label">PromQL query</span>
+        <Controller
+          control={form.control}
+          name="query"
+          render={({ field }) => <PromQLEditor slug={slug} value={field.value ?? ""} onChange={field.onChange} />}
+        />
+        <span className="hint">$name stands for a variable: {'{service=~"$service"}'}</span>
+        {e.query?.message && <span className="error">{e.query.message}</span>}
+      </div>
       <div className="form-row">
         <Field label="Legend" error={e.legend?.message} hint="{{label}} is filled in, e.g. {{route}}">
           <input {...form.register("legend")} placeholder="{{service}}" />

@@ -1,7 +1,8 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { PromQLEditor } from "@/components/ui/promql-editor";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useExploreQuery, useMetricNamesQuery } from "@/lib/hooks/use-explore";
 import { EXPLORE_RANGES, type ExploreRange, type ExploreResult, type FixedWindow } from "@/lib/schemas/explore";
@@ -41,23 +42,14 @@ export function ExploreView({ slug }: { slug: string }) {
     if (draft.trim() === query && result.data) void result.refetch();
     else show(draft.trim(), range);
   };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) submit();
-  };
 
   return (
     <>
       <form className="card explore-form" onSubmit={submit}>
-        <label htmlFor="promql">PromQL query</label>
-        <textarea
-          id="promql"
-          rows={3}
-          value={draft}
-          spellCheck={false}
-          placeholder="rate(http_requests_total[5m])"
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={onKeyDown}
-        />
+        <span className="label" id="promql-label">
+          PromQL query <span className="muted">· Ctrl+Enter runs it; names complete as you type</span>
+        </span>
+        <PromQLEditor slug={slug} value={draft} onChange={setDraft} onSubmit={() => submit()} />
         <div className="explore-controls">
           <label>
             Metric{" "}
