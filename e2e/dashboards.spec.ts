@@ -1,7 +1,7 @@
 // Dashboards end to end, against data sent through the ingest API: build one with a variable
 // and two panels, watch a new series arrive live, zoom by dragging, drill down from the chart
 // to the raw rows, reopen the shared URL, and import the exported JSON.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { fixtures, signIn } from "./helpers";
 
 const METRIC = "e2e_dash_latency";
@@ -26,12 +26,14 @@ async function sendHistory(request: APIRequestContext) {
   ]);
 }
 
-async function addPanel(page: Page, title: string, type: string, query: string) {
+/** A panel whose query is typed, or picked in the query builder. */
+async function addPanel(page: Page, title: string, type: string, query: string | ((b: Locator) => Promise<void>)) {
   await page.getByRole("button", { name: "Add panel" }).click();
   const editor = page.getByRole("form", { name: "Panel settings" });
   await editor.getByLabel("Title").fill(title);
   await editor.getByLabel("Visualisation").selectOption(type);
-  await editor.getByLabel("PromQL query").fill(query);
+  if (typeof query === "string") await editor.getByLabel("PromQL query").fill(query);
+  else await query(editor.getByRole("group", { name: "Query builder" }));
   await editor.getByRole("button", { name: "Apply" }).click();
   await expect(editor).toHaveCount(0);
 }
@@ -57,7 +59,16 @@ test("a manager builds a dashboard, sees live data, zooms, drills down, shares a
   await variable.getByLabel("Of series").fill(METRIC);
   await variable.getByRole("button", { name: "Add variable" }).click();
   await addPanel(page, "Latency by route", "timeseries", `avg by (route) (${METRIC}{service=~"$service"})`);
-  await addPanel(page, "Total", "stat", `sum(${METRIC}{service=~"$service"})`);
+  await addPanel(page, "Total", "stat", async (builder) => {
+    await builder.getByLabel("Metric").selectOption(METRIC);
+    await builder.getByRole("button", { name: "Add a filter" }).click();
+    await builder.getByLabel("Filter label").selectOption("service");
+    await builder.getByLabel("Filter operator").selectOption("=~");
+    await builder.getByLabel("Filter value").fill("$service");
+    await builder.getByLabel("Aggregation").selectOption("sum");
+    await expect(builder.locator("code")).toHaveText(`sum (${METRIC}{service=~"$service"})`);
+    await builder.getByRole("button", { name: "Use this query" }).click();
+  });
   await page.getByRole("button", { name: "Save dashboard" }).click();
   await expect(page.locator(".dashboard-toolbar").getByRole("button", { name: "Edit" })).toBeVisible();
 

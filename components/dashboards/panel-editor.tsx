@@ -3,6 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Controller, useForm } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { PromQLEditor } from "@/components/ui/promql-editor";
+import { QueryBuilder } from "./query-builder";
 import {
   COMPARE,
   PANEL_TYPES,
@@ -107,6 +108,7 @@ export function PanelEditor({
           render={({ field }) => <PromQLEditor slug={slug} value={field.value ?? ""} onChange={field.onChange} />}
         />
         <span className="hint">$name stands for a variable: {'{service=~"$service"}'}</span>
+        <QueryBuilder slug={slug} onUse={(query) => form.setValue("query", query, { shouldValidate: true })} />
         {e.query?.message && <span className="error">{e.query.message}</span>}
       </div>
       <div className="form-row">

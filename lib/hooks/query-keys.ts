@@ -28,5 +28,6 @@ export const queryKeys = {
   drillSamples: (slug: string, search: string) => ["clients", slug, "drilldown", "samples", search] as const,
   business: (slug: string, filters: string) => ["clients", slug, "business", filters] as const,
   systemHealth: (slug: string) => ["clients", slug, "system-health"] as const,
+  labelNames: (slug: string, match: string) => ["clients", slug, "label-names", match] as const,
   labelValues: (slug: string, label: string, match: string) => ["clients", slug, "label-values", label, match] as const,
 };

@@ -37,13 +37,23 @@ export const useDeleteDashboardMutation = (slug: string) =>
   );
 
 /** The values a variable offers: one label's values over the matching series. */
-export const useLabelValuesQuery = (slug: string, label: string, match: string) =>
+export const useLabelValuesQuery = (slug: string, label: string, match: string, enabled = true) =>
   useQuery({
+    enabled: enabled && label !== "",
     queryKey: queryKeys.labelValues(slug, label, match),
     queryFn: () =>
       apiFetch<string[]>(
         `/api/v1/clients/${slug}/label-values?${new URLSearchParams({ label, ...(match ? { match } : {}) })}`,
       ),
+    staleTime: 30_000,
+  });
+
+export const useLabelNamesQuery = (slug: string, match: string) =>
+  useQuery({
+    queryKey: queryKeys.labelNames(slug, match),
+    queryFn: () =>
+      apiFetch<string[]>(`/api/v1/clients/${slug}/label-names?${new URLSearchParams(match ? { match } : {})}`),
+    enabled: match !== "",
     staleTime: 30_000,
   });
 
