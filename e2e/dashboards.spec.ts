@@ -2,7 +2,7 @@
 // and two panels, watch a new series arrive live, zoom by dragging, drill down from the chart
 // to the raw rows, reopen the shared URL, and import the exported JSON.
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { fixtures, signIn } from "./helpers";
+import { fixtures, sessionFor, signIn } from "./helpers";
 
 const METRIC = "e2e_dash_latency";
 
@@ -133,4 +133,44 @@ test("a manager builds a dashboard, sees live data, zooms, drills down, shares a
   await importForm.getByLabel("Dashboard JSON").fill(exported);
   await importForm.getByRole("button", { name: "Import dashboard" }).click();
   await expect(page.getByRole("link", { name: "E2E checkout (imported)" })).toBeVisible();
+});
+
+test("a heatmap panel draws histogram buckets over time", async ({ page, request }) => {
+  const now = Date.now();
+  const bucket = (le: string, perStep: number) => ({
+    name: "e2e_heat_duration_seconds_bucket",
+    labels: { le },
+    points: Array.from({ length: 30 }, (_, i) => [now - (29 - i) * 30_000, i * perStep]),
+  });
+  const sent = await request.post("/api/v1/metrics", {
+    headers: { Authorization: `Bearer ${fixtures().acme.apiKey}` },
+    data: { series: [bucket("0.1", 5), bucket("0.5", 8), bucket("1", 9), bucket("+Inf", 10)] },
+  });
+  expect(sent.status()).toBe(200);
+  const session = await sessionFor(test.info().project.use.baseURL!, "manager@acme.test");
+  const created = await session.post("/api/v1/clients/acme/dashboards", {
+    data: {
+      title: "E2E heatmap",
+      definition: {
+        range: "1h",
+        panels: [
+          {
+            id: "heat",
+            title: "Latency heatmap",
+            type: "heatmap",
+            query: "sum by (le) (rate(e2e_heat_duration_seconds_bucket[1m]))",
+            layout: { x: 0, y: 0, w: 12, h: 8 },
+            options: { unit: "s" },
+          },
+        ],
+      },
+    },
+  });
+  expect(created.status()).toBe(201);
+  await signIn(page, "viewer@acme.test");
+  await page.goto(`/acme/dashboards/${(await created.json()).id}`);
+  const map = page.getByRole("img", { name: "Latency heatmap" });
+  await expect(map.locator("rect").first()).toBeVisible();
+  await expect(map).toContainText("≤ 100 ms");
+  await page.screenshot({ path: "test-results/screens/heatmap.png" });
 });

@@ -26,6 +26,7 @@ const TYPE_LABELS: Record<(typeof PANEL_TYPES)[number], string> = {
   stat: "Stat with sparkline",
   gauge: "Gauge",
   table: "Table",
+  heatmap: "Heatmap (histogram buckets by le)",
 };
 
 /** "80 #c62f3b, 50 #b7791f" ⇄ thresholds. */

@@ -1,11 +1,13 @@
 "use client";
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { GaugeChart } from "@/components/charts/gauge-chart";
+import { HeatmapChart } from "@/components/charts/heatmap-chart";
 import { colorAt, TimeSeriesChart, type ChartAnnotation } from "@/components/charts/time-series-chart";
 import { StatView } from "@/components/charts/stat-view";
 import { toChart } from "@/components/charts/series-rows";
 import { Skeleton } from "@/components/ui/skeleton";
 import { compareShift, compareWindow, shifted } from "@/lib/dashboards/compare";
+import { heatmap } from "@/lib/dashboards/heatmap";
 import { legendName } from "@/lib/dashboards/legend";
 import { changePercent, latestValue, summedPoints, thresholdColor } from "@/lib/dashboards/stat";
 import { formatUnit } from "@/lib/format/units";
@@ -99,6 +101,17 @@ export function PanelView({
         .map((s, i) => ({ name: legendName(s.labels, panel.legend), value: lastOf(s.points) ?? 0, color: colorAt(i) }))
         .sort((a, b) => b.value - a.value);
       return <BarListChart bars={bars} format={format} height={height} />;
+    }
+    case "heatmap": {
+      const cells = heatmap(data.series);
+      if (!cells)
+        return (
+          <div className="empty panel-empty" style={{ height }}>
+            A heatmap needs histogram buckets: a query whose series carry <code>le</code>, e.g.{" "}
+            <code>sum by (le) (rate(http_request_duration_seconds_bucket[5m]))</code>.
+          </div>
+        );
+      return <HeatmapChart data={cells} height={height} formatBound={(v) => formatUnit(v, o.unit, o.decimals)} />;
     }
     case "table":
       return (

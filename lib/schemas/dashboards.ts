@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EXPLORE_RANGES } from "./explore";
 
-export const PANEL_TYPES = ["timeseries", "bar", "stat", "gauge", "table"] as const;
+export const PANEL_TYPES = ["timeseries", "bar", "stat", "gauge", "table", "heatmap"] as const;
 export const SERIES_STYLES = ["line", "area", "stacked"] as const;
 export const UNITS = ["none", "percent", "percentunit", "ms", "s", "bytes", "reqps", "currency"] as const;
 /** "live" polls every second: a sample ingested now shows within two. */
