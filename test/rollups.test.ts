@@ -68,7 +68,8 @@ describe("rollups", () => {
   const both = async (query: string, step: number) => {
     const db = await appSeriesDb();
     const info: { resolutions?: string[] } = {};
-    const rolled = (await rangeQuery(tenant, db, query, start, end, step, { info })) as {
+    // Forced: these few hours would read raw by the planner's cost rule; exactness is the point.
+    const rolled = (await rangeQuery(tenant, db, query, start, end, step, { info, rollups: true })) as {
       result: Matrix;
     };
     const raw = (await rangeQuery(tenant, db, query, start, end, step, { rollups: false })) as { result: Matrix };
@@ -118,7 +119,10 @@ describe("rollups", () => {
 
   it("reads raw samples when the steps do not line up with whole buckets", async () => {
     const info: { resolutions?: string[] } = {};
-    await rangeQuery(tenant, await appSeriesDb(), "rate(rollup_counter[1h])", start + 30_000, end, HOUR, { info });
+    await rangeQuery(tenant, await appSeriesDb(), "rate(rollup_counter[1h])", start + 30_000, end, HOUR, {
+      info,
+      rollups: true,
+    });
     expect(info.resolutions).toEqual(["raw"]);
   });
 });

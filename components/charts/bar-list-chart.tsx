@@ -11,13 +11,15 @@ export function BarListChart({
   format: (v: number) => string;
   height: number;
 }) {
+  // Room for the longest name (about 6.5 px a character at 11 px), within reason.
+  const labelWidth = Math.min(260, Math.max(60, Math.max(...bars.map((b) => b.name.length)) * 6.5));
   return (
     <div style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#eceff3" horizontal={false} />
           <XAxis type="number" fontSize={11} tickFormatter={(v: number) => format(v)} />
-          <YAxis type="category" dataKey="name" width={140} fontSize={11} />
+          <YAxis type="category" dataKey="name" width={labelWidth} fontSize={11} />
           <Tooltip formatter={(v) => format(Number(v))} />
           <Bar dataKey="value" isAnimationActive={false}>
             {bars.map((b) => (

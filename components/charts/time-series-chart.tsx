@@ -169,6 +169,8 @@ export function TimeSeriesChart({
                   dot={false}
                   strokeWidth={1.6}
                   strokeDasharray={s.dashed ? "5 4" : undefined}
+                  // A comparison line is drawn through steps it lacks rather than broken up.
+                  connectNulls={s.dashed}
                 />
               );
             return (

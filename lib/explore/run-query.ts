@@ -45,17 +45,20 @@ export async function exploreQuery(
   const fixed = input.from !== undefined && input.to !== undefined;
   const { start, end, stepMs } = fixed ? fixedWindow(input.from!, input.to!, now) : rangeWindow(input.range, now);
   const info: { resolutions?: string[] } = {};
-  const data = await rangeQuery(tenant, await appSeriesDb(), input.query, start, end, stepMs, { info }).catch(
-    queryError,
-  );
+  const db = await appSeriesDb();
+  // Steps are aligned (same URL, same points; whole rollup buckets), so the last one can be
+  // up to a step old: the value at `now` ends each line, and a sample sent a second ago shows.
+  // Both reads run at once.
+  const withLatest = now > end && (!fixed || input.to! >= now);
+  const [data, latest] = await Promise.all([
+    rangeQuery(tenant, db, input.query, start, end, stepMs, { info }),
+    withLatest ? instantQuery(tenant, db, input.query, now) : undefined,
+  ]).catch(queryError);
   const series: ExploreSeries[] = data.result.map((s) => ({
     labels: s.metric,
     points: s.values.map(([t, v]) => [t * 1000, Number(v)] as [number, number]),
   }));
-  // Steps are aligned (same URL, same points; whole rollup buckets), so the last one can be
-  // up to a step old: the value at `now` ends each line, and a sample sent a second ago shows.
-  if (now > end && (!fixed || input.to! >= now))
-    appendLatest(series, await instantQuery(tenant, await appSeriesDb(), input.query, now), now);
+  if (latest) appendLatest(series, latest, now);
   const peak = (s: ExploreSeries) => Math.max(...s.points.map((p) => (Number.isFinite(p[1]) ? Math.abs(p[1]) : 0)));
   series.sort((a, b) => peak(b) - peak(a));
   return {

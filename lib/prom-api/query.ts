@@ -12,7 +12,7 @@ const MAX_POINTS = 11_000;
 
 export type QueryOptions = {
   timeoutMs?: number;
-  /** false: raw samples only, never rollups (to compare the two). */
+  /** false: raw samples only, never rollups (to compare the two); true: rollups wherever exact. */
   rollups?: boolean;
   /** Filled in: what the query read ("raw", "1m", "1h"), for the X-Telltale-Resolution header. */
   info?: { resolutions?: string[] };

@@ -12,18 +12,26 @@ export const ROLLUP_RESOLUTIONS: RollupResolution[] = [
 ];
 
 type Call = Extract<Expr, { type: "call" }>;
-export type PlanContext = { start: number; end: number; step: number; inSubquery: boolean };
+/** `force`: use an exact rollup even where raw samples would be cheaper (tests of exactness). */
+export type PlanContext = { start: number; end: number; step: number; inSubquery: boolean; force?: boolean };
+
+// Buckets pay off for long windows or long queries; for a few hours of 5-minute rates the raw
+// rows are few and one plain read beats the bucket read plus the raw tail after the watermark.
+const MIN_BUCKETS_PER_WINDOW = 10;
+const MIN_SPAN_MS = 24 * 3_600_000;
 
 const aligned = (t: number, ms: number) => t % ms === 0;
 
-/** The coarsest resolution that answers `call` exactly at every step, if any. */
+/** The coarsest resolution that answers `call` exactly at every step, when it pays off. */
 export function planRollup(call: Call, ctx: PlanContext): RollupResolution | undefined {
   if (!BUCKET_FUNCTIONS.has(call.func) || call.args.length !== 1 || ctx.inSubquery) return undefined;
   const m = call.args[0];
   if (m.type !== "matrix") return undefined;
   const { offsetMs, at } = m.vector;
+  const long = ctx.end - ctx.start >= MIN_SPAN_MS;
   return ROLLUP_RESOLUTIONS.find(({ ms }) => {
     if (m.rangeMs < ms || !aligned(m.rangeMs, ms) || !aligned(offsetMs, ms)) return false;
+    if (!ctx.force && !long && m.rangeMs < MIN_BUCKETS_PER_WINDOW * ms) return false;
     const fixed: At | undefined = at;
     if (fixed !== undefined) {
       const t = fixed === "start" ? ctx.start : fixed === "end" ? ctx.end : fixed;

@@ -33,7 +33,8 @@ export type EvalOptions = {
   maxSamples?: number;
   /** Wall-clock time (ms since the epoch) after which evaluation stops with a timeout error. */
   deadline?: number;
-  /** false: read raw samples even where rollups would answer (benchmarks, comparisons). */
+  /** false: read raw samples even where rollups would answer (benchmarks, comparisons); true:
+   *  read rollups wherever they answer exactly, even where raw would be cheaper (tests). */
   rollups?: boolean;
 };
 
@@ -171,7 +172,11 @@ export class Evaluator {
    */
   rollupWindows(call: Extract<Expr, { type: "call" }>, t: number) {
     if (!this.storage.selectBuckets || this.opts.rollups === false) return undefined;
-    if (!this.plans.has(call)) this.plans.set(call, planRollup(call, { ...this.opts, inSubquery: this.reach > 0 }));
+    if (!this.plans.has(call))
+      this.plans.set(
+        call,
+        planRollup(call, { ...this.opts, inSubquery: this.reach > 0, force: this.opts.rollups === true }),
+      );
     const resolution = this.plans.get(call);
     const m = call.args[0];
     if (!resolution || m.type !== "matrix") return undefined;

@@ -10,7 +10,7 @@ const handler = promRoute("/api/v1/query", async (tenant, params) => {
   const data = await instantQuery(tenant, await appSeriesDb(), params.get("query") ?? "", t, {
     timeoutMs,
     info,
-    rollups: params.get("rollups") !== "false",
+    rollups: params.get("rollups") === "false" ? false : undefined,
   });
   return promSuccess(data, undefined, resolutionHeader(info.resolutions));
 });

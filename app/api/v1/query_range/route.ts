@@ -24,7 +24,7 @@ const handler = promRoute("/api/v1/query_range", async (tenant, params) => {
     timeoutMs,
     info,
     // Diagnostic, not Prometheus: rollups=false reads raw samples only, to compare the two.
-    rollups: params.get("rollups") !== "false",
+    rollups: params.get("rollups") === "false" ? false : undefined,
   });
   return promSuccess(data, undefined, resolutionHeader(info.resolutions));
 });
