@@ -1,24 +1,22 @@
 import type { Metadata } from "next";
 import { SystemHealthView } from "@/components/health/system-health-view";
+import { PageHead } from "@/components/layout/page-head";
 import { NoAccess } from "@/components/ui/no-access";
-import { pageTenant } from "@/lib/auth/page-access";
-import { getClient } from "@/lib/clients/clients";
+import { pageClient } from "@/lib/clients/page-client";
 
 export const metadata: Metadata = { title: "System health" };
 
 export default async function SystemHealthPage({ params }: { params: Promise<{ client: string }> }) {
   const { client: slug } = await params;
-  const access = await pageTenant(slug, "viewer");
-  if (!access.tenant) return <NoAccess message={access.denied} />;
-  const client = await getClient(access.tenant);
+  const page = await pageClient(slug, "viewer");
+  if (!page.tenant) return <NoAccess message={page.denied} />;
+  const { client } = page;
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>System health</h1>
-          <span className="muted">{client.name} · up-style metrics against a 99.9 % target, and Telltale itself</span>
-        </div>
-      </div>
+      <PageHead
+        title="System health"
+        subtitle={<>{client.name} · up-style metrics against a 99.9 % target, and Telltale itself</>}
+      />
       <SystemHealthView slug={slug} />
     </>
   );

@@ -1,25 +1,23 @@
 import type { Metadata } from "next";
 import { ChannelsPanel } from "@/components/mail/channels-panel";
 import { OutboxPanel } from "@/components/mail/outbox-panel";
+import { PageHead } from "@/components/layout/page-head";
 import { NoAccess } from "@/components/ui/no-access";
-import { pageTenant } from "@/lib/auth/page-access";
-import { getClient } from "@/lib/clients/clients";
+import { pageClient } from "@/lib/clients/page-client";
 
 export const metadata: Metadata = { title: "Mail" };
 
 export default async function MailPage({ params }: { params: Promise<{ client: string }> }) {
   const { client: slug } = await params;
-  const access = await pageTenant(slug, "manager");
-  if (!access.tenant) return <NoAccess message={access.denied} />;
-  const client = await getClient(access.tenant);
+  const page = await pageClient(slug, "manager");
+  if (!page.tenant) return <NoAccess message={page.denied} />;
+  const { client } = page;
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>Mail</h1>
-          <span className="muted">{client.name} · every notification, sent or waiting · refreshes every 5 s</span>
-        </div>
-      </div>
+      <PageHead
+        title="Mail"
+        subtitle={<>{client.name} · every notification, sent or waiting · refreshes every 5 s</>}
+      />
       <OutboxPanel slug={slug} />
       <ChannelsPanel slug={slug} />
     </>
