@@ -1,8 +1,8 @@
 "use client";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { colorAt, TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { pivot } from "@/components/overview/pivot";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useUrlParams } from "@/lib/hooks/use-url-params";
 import { formatUnit } from "@/lib/format/units";
 import { useBusinessQuery } from "@/lib/hooks/use-business";
 import type { BusinessDto, EventTotalsDto } from "@/lib/schemas/business";
@@ -50,21 +50,12 @@ function EventsChart({ data, names, value }: { data: BusinessDto; names: string[
 
 /** Business events by name: volumes and values over time, the change against the window before, top properties. */
 export function BusinessView({ slug }: { slug: string }) {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const [params, go] = useUrlParams();
   const range = (EXPLORE_RANGES as readonly string[]).includes(params.get("range") ?? "")
     ? (params.get("range") as ExploreRange)
     : "24h";
   const event = params.get("event") ?? undefined;
   const business = useBusinessQuery(slug, { range, event });
-  const go = (change: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(change))
-      if (v) next.set(k, v);
-      else next.delete(k);
-    router.push(`${pathname}?${next}`);
-  };
   const data = business.data;
   const names = (data?.totals ?? [])
     .filter((t) => !event || t.name === event)

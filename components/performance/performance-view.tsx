@@ -1,6 +1,6 @@
 "use client";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useUrlParams } from "@/lib/hooks/use-url-params";
 import { usePerformanceQuery } from "@/lib/hooks/use-performance";
 import { EXPLORE_RANGES } from "@/lib/schemas/explore";
 import type { PerformanceQueryInput } from "@/lib/schemas/performance";
@@ -10,9 +10,7 @@ import { SlowestRequests } from "./slowest-requests";
 
 /** Requests from spans: per service and route, over time, with the slowest traces; filters in the URL. */
 export function PerformanceView({ slug }: { slug: string }) {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const [params, go] = useUrlParams();
   const filters: PerformanceQueryInput = {
     range: (EXPLORE_RANGES as readonly string[]).includes(params.get("range") ?? "")
       ? (params.get("range") as PerformanceQueryInput["range"])
@@ -21,13 +19,6 @@ export function PerformanceView({ slug }: { slug: string }) {
     route: params.get("route") ?? undefined,
   };
   const perf = usePerformanceQuery(slug, filters);
-  const go = (change: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(change))
-      if (v) next.set(k, v);
-      else next.delete(k);
-    router.push(`${pathname}?${next}`);
-  };
   const data = perf.data;
 
   return (
