@@ -173,4 +173,18 @@ test("a heatmap panel draws histogram buckets over time", async ({ page, request
   await expect(map.locator("rect").first()).toBeVisible();
   await expect(map).toContainText("≤ 100 ms");
   await page.screenshot({ path: "test-results/screens/heatmap.png" });
+
+  // An absolute window: from and to as local dates and times; a bad one says why.
+  const local = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  await page.getByLabel("Range").selectOption("absolute");
+  const absolute = page.getByRole("form", { name: "Absolute time range" });
+  await absolute.getByLabel("From").fill(local(now));
+  await absolute.getByLabel("To").fill(local(now - 20 * 60_000));
+  await absolute.getByRole("button", { name: "Apply" }).click();
+  await expect(absolute.getByRole("alert")).toHaveText("To must come after from");
+  await absolute.getByLabel("From").fill(local(now - 20 * 60_000));
+  await absolute.getByLabel("To").fill(local(now));
+  await absolute.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/from=\d+&to=\d+/);
+  await expect(map.locator("rect").first()).toBeVisible();
 });

@@ -110,6 +110,14 @@ const CROSS_TENANT: Record<string, (f: ReturnType<typeof fixtures>) => Attempt[]
   "/api/v1/clients/[client]/system-health": () => [
     { method: "GET", url: "/api/v1/clients/acme/system-health", viewer: 200 },
   ],
+  "/api/v1/clients/[client]/queries": () => [
+    {
+      method: "POST",
+      url: "/api/v1/clients/acme/queries",
+      data: { queries: [{ query: "up", range: "1h" }] },
+      viewer: 200,
+    },
+  ],
   "/api/v1/clients/[client]/performance": () => [
     { method: "GET", url: "/api/v1/clients/acme/performance?range=1h", viewer: 200 },
   ],

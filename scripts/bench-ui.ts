@@ -1,6 +1,6 @@
 // `npm run bench:ui`: the dashboard page in Chromium against the production build — Largest
-// Contentful Paint and the time until all 8 panels are drawn, and each panel query's duration
-// as the browser saw it — on the demo client's data (three days of history). Prints p50/p95
+// Contentful Paint and the time until all 8 panels are drawn, and the panel queries' duration
+// as the browser saw it (batched into requests) and alone — on the demo client's data (three days of history). Prints p50/p95
 // beside the limits (LCP 1.5 s, panel query 300 ms).
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -114,7 +114,6 @@ async function main() {
     const drawn: number[] = [];
     const queries: number[] = [];
     const serverTimes: number[] = [];
-    let lastUrls: string[] = [];
     for (let run = 0; run <= RUNS; run++) {
       const page = await context.newPage();
       await page.goto(`${base}/demo/dashboards/${dashboard.id}`);
@@ -137,10 +136,10 @@ async function main() {
         );
         const panelQueries = performance
           .getEntriesByType("resource")
-          .filter((e) => e.name.includes("/query?"))
+          .filter((e) => e.name.includes("/queries"))
           .map((e) => {
             const r = e as PerformanceResourceTiming;
-            return { url: r.name, total: r.duration, server: r.responseStart - r.requestStart };
+            return { total: r.duration, server: r.responseStart - r.requestStart };
           });
         return { largest, drawn: performance.now(), panelQueries };
       });
@@ -150,17 +149,17 @@ async function main() {
         drawn.push(t.drawn);
         queries.push(...t.panelQueries.map((q) => q.total));
         serverTimes.push(...t.panelQueries.map((q) => q.server));
-        lastUrls = t.panelQueries.map((q) => q.url);
       } else await page.screenshot({ path: "test-results/screens/bench-ui-dashboard.png", fullPage: true });
       await page.close();
     }
     // The same queries one at a time: what each costs without the others racing it.
     const alone: number[] = [];
-    const urls = [...new Set(lastUrls)];
     for (let round = 0; round < 5; round++)
-      for (const u of urls) {
+      for (const p of PANELS) {
         const started = performance.now();
-        const res = await context.request.get(u);
+        const res = await context.request.get(
+          `${base}/api/v1/clients/demo/query?${new URLSearchParams({ query: p.query, range: "6h" })}`,
+        );
         await res.body();
         if (round > 0) alone.push(performance.now() - started);
       }
@@ -174,9 +173,11 @@ async function main() {
     console.log("---|---|---|---|---");
     row("Largest Contentful Paint", lcp, "≤ 1500 ms");
     row("all 8 panels drawn (from navigation start)", drawn, "–");
-    row(`panel query, each (${queries.length} requests), as the browser saw it`, queries, "≤ 300 ms");
-    row("panel query, each: request sent → first byte (server)", serverTimes, "≤ 300 ms");
-    row(`panel query alone, one at a time (${urls.length} queries × 4)`, alone, "≤ 300 ms");
+    // Panels asked for together share one request (lib/hooks/query-batcher.ts): its time is
+    // each of those panels' query time.
+    row(`panel queries, per request (${queries.length} requests), as the browser saw it`, queries, "≤ 300 ms");
+    row("panel queries, per request: sent → first byte (server)", serverTimes, "≤ 300 ms");
+    row(`one panel query alone, one at a time (${PANELS.length} queries × 4)`, alone, "≤ 300 ms");
   } finally {
     next.kill("SIGTERM");
     await server.stop();

@@ -134,7 +134,9 @@ describe("alerting", () => {
 
     setEnv({ SMTP_URL: smtp.url });
     expect(await deliverDue()).toEqual({ sent: 0, failed: 0 }); // backing off
-    await getPool().query("UPDATE notifications SET next_attempt_at = now()"); // the backoff has passed
+    // The backoff has passed (a second back: the column keeps milliseconds, so a bare now() can
+    // round up past the next statement's now()).
+    await getPool().query("UPDATE notifications SET next_attempt_at = now() - interval '1 second'");
     expect(await deliverDue()).toEqual({ sent: 2, failed: 0 });
     expect(await deliverDue()).toEqual({ sent: 0, failed: 0 });
     expect(smtp.received.map((m) => m.to[0]).sort()).toEqual(["lead@alerts.test", "owner@alerts.test"]);

@@ -55,7 +55,9 @@ describe("grouped alert mail", () => {
     expect(await deliverDue(undefined, incidentChart)).toEqual({ sent: 0, failed: 0 });
     // One row's wait passes: its group-mates (same rule, same person) go with it.
     const first = await getPrisma().notification.findFirstOrThrow({ where: { target: "owner@grouped.test" } });
-    await getPool().query("UPDATE notifications SET next_attempt_at = now() WHERE id = $1", [first.id]);
+    await getPool().query("UPDATE notifications SET next_attempt_at = now() - interval '1 second' WHERE id = $1", [
+      first.id,
+    ]);
     expect(await deliverDue(undefined, incidentChart)).toEqual({ sent: 3, failed: 0 });
     expect(smtp.received).toHaveLength(1);
     const mail = smtp.received[0];
@@ -73,7 +75,9 @@ describe("grouped alert mail", () => {
     expect(mail.raw).toMatch(/\r\n\r\niVBORw0KGgo/); // base64 of the PNG signature
 
     // The manager's three wait for their own group.
-    await getPool().query("UPDATE notifications SET next_attempt_at = now() WHERE status = 'pending'");
+    await getPool().query(
+      "UPDATE notifications SET next_attempt_at = now() - interval '1 second' WHERE status = 'pending'",
+    );
     expect(await deliverDue(undefined, incidentChart)).toEqual({ sent: 3, failed: 0 });
     expect(smtp.received.map((m) => m.to[0])).toEqual(["owner@grouped.test", "lead@grouped.test"]);
     expect(await deliverDue(undefined, incidentChart)).toEqual({ sent: 0, failed: 0 });

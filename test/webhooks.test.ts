@@ -103,7 +103,9 @@ describe("webhook, Slack and Alertmanager targets", () => {
     const first = await deliverDue(); // SMTP_URL unset: email would wait, webhooks go
     expect(first.sent + first.failed).toBe(3);
     expect(first.failed).toBe(1);
-    await getPool().query("UPDATE notifications SET next_attempt_at = now() WHERE status = 'pending'");
+    await getPool().query(
+      "UPDATE notifications SET next_attempt_at = now() - interval '1 second' WHERE status = 'pending'",
+    );
     expect(await deliverDue()).toEqual({ sent: 1, failed: 0 });
 
     const hook = hits.find((h) => h.path === "/hook")!;

@@ -1,8 +1,13 @@
 "use client";
+import { useState } from "react";
+import { RANGE_MS } from "@/lib/explore/time-range";
 import { ALL, type Selection } from "@/lib/dashboards/variables";
 import { REFRESH, type Refresh, type Variable } from "@/lib/schemas/dashboards";
 import { EXPLORE_RANGES, type ExploreRange, type FixedWindow } from "@/lib/schemas/explore";
+import { AbsoluteRange } from "./absolute-range";
 import { VariablePicker } from "./variable-picker";
+
+const ABSOLUTE = "absolute";
 
 const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -26,6 +31,7 @@ export function DashboardToolbar(p: {
   onCancel: () => void;
   onDuplicate: () => void;
 }) {
+  const [absolute, setAbsolute] = useState(false);
   return (
     <div className="card dashboard-toolbar">
       {p.variables.map((v) => (
@@ -47,14 +53,17 @@ export function DashboardToolbar(p: {
         <select
           value={p.fixed ? "" : p.range}
           onChange={(e) =>
-            p.onParams((params) => {
-              params.set("range", e.target.value);
-              params.delete("from");
-              params.delete("to");
-            })
+            e.target.value === ABSOLUTE
+              ? setAbsolute(true)
+              : p.onParams((params) => {
+                  params.set("range", e.target.value);
+                  params.delete("from");
+                  params.delete("to");
+                })
           }
         >
           {p.fixed && <option value="">{`${when(p.fixed.from)} – ${when(p.fixed.to)}`}</option>}
+          <option value={ABSOLUTE}>From … to …</option>
           {EXPLORE_RANGES.map((r) => (
             <option key={r} value={r}>
               Last {r}
@@ -80,6 +89,19 @@ export function DashboardToolbar(p: {
         />{" "}
         Annotations
       </label>
+      {absolute && (
+        <AbsoluteRange
+          initial={p.fixed ?? { from: Date.now() - RANGE_MS[p.range], to: Date.now() }}
+          onCancel={() => setAbsolute(false)}
+          onApply={(w) => {
+            setAbsolute(false);
+            p.onParams((params) => {
+              params.set("from", String(w.from));
+              params.set("to", String(w.to));
+            });
+          }}
+        />
+      )}
       <span className="toolbar-actions">
         {p.editing ? (
           <>

@@ -1,7 +1,8 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { ExploreRange, ExploreResult, FixedWindow } from "@/lib/schemas/explore";
+import type { ExploreRange, FixedWindow } from "@/lib/schemas/explore";
 import { apiFetch } from "./api-fetch";
+import { batchedExploreQuery } from "./query-batcher";
 import { queryKeys } from "./query-keys";
 
 /** PromQL over a range or a fixed window (Explore, dashboard panels); `refetchMs` keeps it live. */
@@ -15,14 +16,7 @@ export const useExploreQuery = (
   useQuery({
     refetchInterval: refetchMs || false,
     queryKey: queryKeys.explore(slug, query, fixed ? `${fixed.from}-${fixed.to}` : range),
-    queryFn: () =>
-      apiFetch<ExploreResult>(
-        `/api/v1/clients/${slug}/query?${new URLSearchParams({
-          query,
-          range,
-          ...(fixed ? { from: String(fixed.from), to: String(fixed.to) } : {}),
-        })}`,
-      ),
+    queryFn: () => batchedExploreQuery(slug, { query, range, ...(fixed ?? {}) }),
     enabled: query.trim() !== "",
     // The previous chart stays while the next one loads, instead of a blank box.
     placeholderData: keepPreviousData,

@@ -40,3 +40,11 @@ export type ExploreResult = {
   /** Series beyond the display limit, not returned. */
   omitted: number;
 };
+
+/** Several panels' queries in one request (a dashboard load, a live tick): each item is an
+ *  exploreQuerySchema input, validated on its own so one bad query fails only its panel. */
+export const exploreBatchSchema = z.object({
+  queries: z.array(z.unknown()).min(1, "At least one query").max(60, "At most 60 queries at once"),
+});
+export type ExploreBatchItem =
+  { result: ExploreResult } | { status: number; error: { code: string; message: string; details?: unknown } };
