@@ -132,7 +132,9 @@ test("a manager builds a dashboard, sees live data, zooms, drills down, shares a
   const importForm = page.getByRole("form", { name: "Import dashboard" });
   await importForm.getByLabel("Dashboard JSON").fill(exported);
   await importForm.getByRole("button", { name: "Import dashboard" }).click();
-  await expect(page.getByRole("link", { name: "E2E checkout (imported)" })).toBeVisible();
+  // The import opens the new dashboard: the same panels under a free title.
+  await expect(page.getByRole("heading", { name: "E2E checkout (imported)" })).toBeVisible();
+  await expect(page.locator(".dashboard-grid .panel")).toHaveCount(2);
 });
 
 test("a heatmap panel draws histogram buckets over time", async ({ page, request }) => {
