@@ -114,8 +114,12 @@ async function main() {
     const drawn: number[] = [];
     const queries: number[] = [];
     const serverTimes: number[] = [];
+    let firstBatch: string | null = null;
     for (let run = 0; run <= RUNS; run++) {
       const page = await context.newPage();
+      page.on("request", (r) => {
+        if (r.url().endsWith("/queries") && !firstBatch) firstBatch = r.postData();
+      });
       await page.goto(`${base}/demo/dashboards/${dashboard.id}`);
       // Drawn: eight panels, none still loading, each with its chart, number or table.
       await page.waitForFunction(() => {
@@ -163,6 +167,18 @@ async function main() {
         await res.body();
         if (round > 0) alone.push(performance.now() - started);
       }
+    // The dashboard's first batch again from here, with no page rendering beside it on this
+    // two-core machine: the server's side of a load on its own.
+    const batchAlone: number[] = [];
+    for (let round = 0; round < 11; round++) {
+      const started = performance.now();
+      const res = await context.request.post(`${base}/api/v1/clients/demo/queries`, {
+        data: firstBatch,
+        headers: { "Content-Type": "application/json" },
+      });
+      await res.body();
+      if (round > 0) batchAlone.push(performance.now() - started);
+    }
     await browser.close();
     const row = (label: string, xs: number[], limit: string) =>
       console.log(
@@ -177,6 +193,11 @@ async function main() {
     // each of those panels' query time.
     row(`panel queries, per request (${queries.length} requests), as the browser saw it`, queries, "≤ 300 ms");
     row("panel queries, per request: sent → first byte (server)", serverTimes, "≤ 300 ms");
+    row(
+      `the first batch (${JSON.parse(firstBatch ?? "{}").queries?.length} queries) alone, no page beside it`,
+      batchAlone,
+      "≤ 300 ms",
+    );
     row(`one panel query alone, one at a time (${PANELS.length} queries × 4)`, alone, "≤ 300 ms");
   } finally {
     next.kill("SIGTERM");
