@@ -44,12 +44,22 @@ test("a viewer charts a metric just ingested, shares the URL, and reads why a qu
   const editor = page.getByLabel("PromQL query");
   await editor.fill("");
   await editor.pressSequentially("e2e_explore_qu");
-  await expect(page.locator(".cm-tooltip-autocomplete")).toContainText("e2e_explore_queue_depth");
-  await page.keyboard.press("Enter");
+  const option = page.locator(".cm-tooltip-autocomplete li").filter({ hasText: "e2e_explore_queue_depth" });
+  await option.click();
+  await expect(editor).toHaveText("e2e_explore_queue_depth");
   await editor.pressSequentially("{");
   await expect(page.locator(".cm-tooltip-autocomplete")).toContainText("queue");
   await page.screenshot({ path: "test-results/screens/explore-completion.png" });
   await page.keyboard.press("Escape");
+
+  // The same query as another kind of panel, and on into the drill-down.
+  await page.getByLabel("Show as").selectOption("stat");
+  await expect(page).toHaveURL(/viz=stat/);
+  await expect(page.locator(".stat-value")).toHaveText("88"); // 59 + 29, the latest of each
+  await page.getByRole("link", { name: /Drill down/ }).click();
+  await expect(page).toHaveURL(/\/acme\/drilldown\?q=e2e_explore_queue_depth/);
+  await expect(page.getByRole("table", { name: "What changed most" })).toContainText("queue");
+  await page.goBack();
 
   await page.getByLabel("PromQL query").fill("sum by (queue) (e2e_explore_queue_depth");
   await page.getByLabel("PromQL query").press("Control+Enter");

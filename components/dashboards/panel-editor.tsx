@@ -6,6 +6,7 @@ import { PromQLEditor } from "@/components/ui/promql-editor";
 import { QueryBuilder } from "./query-builder";
 import {
   COMPARE,
+  PANEL_TYPE_LABELS,
   PANEL_TYPES,
   panelSchema,
   SERIES_STYLES,
@@ -18,15 +19,6 @@ const COMPARE_LABELS: Record<(typeof COMPARE)[number], string> = {
   none: "Nothing",
   previous: "The previous period",
   week: "The same window a week ago",
-};
-
-const TYPE_LABELS: Record<(typeof PANEL_TYPES)[number], string> = {
-  timeseries: "Time series",
-  bar: "Bar (latest per series)",
-  stat: "Stat with sparkline",
-  gauge: "Gauge",
-  table: "Table",
-  heatmap: "Heatmap (histogram buckets by le)",
 };
 
 /** "80 #c62f3b, 50 #b7791f" ⇄ thresholds. */
@@ -79,7 +71,7 @@ export function PanelEditor({
           <select {...form.register("type")}>
             {PANEL_TYPES.map((t) => (
               <option key={t} value={t}>
-                {TYPE_LABELS[t]}
+                {PANEL_TYPE_LABELS[t]}
               </option>
             ))}
           </select>

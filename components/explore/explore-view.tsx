@@ -2,7 +2,11 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import Link from "next/link";
+import { PanelView } from "@/components/dashboards/panel-view";
 import { PromQLEditor } from "@/components/ui/promql-editor";
+import { RANGE_MS } from "@/lib/explore/time-range";
+import { PANEL_TYPE_LABELS, PANEL_TYPES, type Panel, type PanelType } from "@/lib/schemas/dashboards";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useExploreQuery, useMetricNamesQuery } from "@/lib/hooks/use-explore";
 import { EXPLORE_RANGES, type ExploreRange, type ExploreResult, type FixedWindow } from "@/lib/schemas/explore";
@@ -29,13 +33,21 @@ export function ExploreView({ slug }: { slug: string }) {
     ? (params.get("range") as ExploreRange)
     : "1h";
   const fixed = fixedFrom(params);
+  const viz = (PANEL_TYPES as readonly string[]).includes(params.get("viz") ?? "")
+    ? (params.get("viz") as PanelType)
+    : "timeseries";
   const [draft, setDraft] = useState(query);
   const result = useExploreQuery(slug, query, range, fixed);
   const names = useMetricNamesQuery(slug);
 
-  const show = (q: string, r: ExploreRange, window = fixed) =>
+  const show = (q: string, r: ExploreRange, window = fixed, v: PanelType = viz) =>
     router.replace(
-      `${pathname}?${new URLSearchParams({ q, range: r, ...(window ? { from: String(window.from), to: String(window.to) } : {}) })}`,
+      `${pathname}?${new URLSearchParams({
+        q,
+        range: r,
+        ...(window ? { from: String(window.from), to: String(window.to) } : {}),
+        ...(v !== "timeseries" ? { viz: v } : {}),
+      })}`,
     );
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
@@ -83,13 +95,40 @@ export function ExploreView({ slug }: { slug: string }) {
               ))}
             </select>
           </label>
+          <label>
+            Show as{" "}
+            <select value={viz} onChange={(e) => show(query, range, fixed, e.target.value as PanelType)}>
+              {PANEL_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {PANEL_TYPE_LABELS[t]}
+                </option>
+              ))}
+            </select>
+          </label>
           <button type="submit" className="primary" disabled={draft.trim() === ""}>
             Run query
           </button>
           <span className="muted">Ctrl+Enter runs it</span>
         </div>
       </form>
-      <ExploreResults query={query} range={range} fixed={fixed} result={result} />
+      {query && (
+        <div className="explore-links">
+          <Link href={drillHref(slug, query, range, fixed)}>Drill down: what changed most, raw samples →</Link>
+        </div>
+      )}
+      {viz === "timeseries" || !query ? (
+        <ExploreResults query={query} range={range} fixed={fixed} result={result} />
+      ) : (
+        <div className="card">
+          <PanelView
+            slug={slug}
+            panel={explorePanel(viz, query)}
+            query={query}
+            window={{ range, fixed }}
+            height={CHART_HEIGHT + 40}
+          />
+        </div>
+      )}
     </>
   );
 }
@@ -164,6 +203,23 @@ function ExploreResults({
       </table>
     </div>
   );
+}
+
+/** The query as a dashboard panel of another kind (stat, gauge, bar, table, heatmap). */
+const explorePanel = (type: PanelType, query: string): Panel => ({
+  id: "explore",
+  title: "",
+  type,
+  query,
+  legend: "",
+  layout: { x: 0, y: 0, w: 12, h: 8 },
+  options: { unit: "none", style: "line", compare: "none", thresholds: [] },
+});
+
+function drillHref(slug: string, q: string, range: ExploreRange, fixed?: FixedWindow) {
+  const to = fixed?.to ?? Date.now();
+  const from = fixed?.from ?? to - RANGE_MS[range];
+  return `/${slug}/drilldown?${new URLSearchParams({ q, from: String(from), to: String(to), title: "Explore", back: `/${slug}/explore?${new URLSearchParams({ q, range })}` })}`;
 }
 
 const formatValue = (v?: number) =>

@@ -9,6 +9,14 @@ export const REFRESH = ["off", "live", "5s", "10s", "30s", "1m"] as const;
 /** A dashed copy of each series: the window just before, or the same window a week earlier. */
 export const COMPARE = ["none", "previous", "week"] as const;
 export type PanelType = (typeof PANEL_TYPES)[number];
+export const PANEL_TYPE_LABELS: Record<PanelType, string> = {
+  timeseries: "Time series",
+  bar: "Bar (latest per series)",
+  stat: "Stat with sparkline",
+  gauge: "Gauge",
+  table: "Table",
+  heatmap: "Heatmap (histogram buckets by le)",
+};
 export type Unit = (typeof UNITS)[number];
 export type Refresh = (typeof REFRESH)[number];
 
