@@ -1,5 +1,5 @@
-// Chart annotations from a real database: an incident's firing and acknowledgement, and
-// deploy/release events, in time order, inside the window, and only the client's own.
+// Chart annotations from a real database: an incident's firing and acknowledgement, deploy/
+// release events and deploy metrics, in time order, inside the window, and only the client's own.
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluateDueRules } from "@/lib/alerts/evaluate";
 import { acknowledgeIncident } from "@/lib/alerts/incidents";
@@ -45,6 +45,28 @@ describe("annotations", () => {
     batch.metrics = [{ key: { name: "notes_queue", labels: {} }, index: 0, points: [[t0 - 1_000, 9]] }];
     batch.received = 1;
     await ingest(tenant, batch);
+    // A deploy as a metric: a new version's series appears; the old one started before the window.
+    const deploys = emptyBatch();
+    deploys.metrics = [
+      {
+        key: { name: "deploy_info", labels: { version: "v2.0.0" } },
+        index: 0,
+        points: [
+          [t0 - 15 * 60_000, 1],
+          [t0 - 60_000, 1],
+        ],
+      },
+      {
+        key: { name: "deploy_info", labels: { version: "v1.9.0" } },
+        index: 1,
+        points: [
+          [t0 - 5 * 3_600_000, 1],
+          [t0 - 30 * 60_000, 1],
+        ],
+      },
+    ];
+    deploys.received = 2;
+    await ingest(tenant, deploys);
     await evaluateDueRules(t0);
     const incident = await getPrisma().incident.findFirstOrThrow({ where: { clientId: tenant.clientId } });
     await acknowledgeIncident(tenant.clientId, incident.id, "lead@notes.test");
@@ -54,6 +76,7 @@ describe("annotations", () => {
     const notes = await listAnnotations(tenant, t0 - 3_600_000, Date.now() + 1_000);
     expect(notes.map((n) => [n.kind, n.state ?? "", n.text])).toEqual([
       ["deploy", "", "deploy v1.4.2"],
+      ["deploy", "", "deploy_info v2.0.0"],
       ["deploy", "", "release_published"],
       ["alert", "firing", "Queue stuck firing"],
       ["alert", "acknowledged", "Queue stuck acknowledged by lead@notes.test"],
