@@ -87,7 +87,7 @@ test("acknowledging stops escalation, and the incident page shows it", async ({ 
 
   // The drill-down link opens Explore on that series, on the window around it.
   await page.getByRole("link", { name: "Investigate this series in Explore →" }).click();
-  await expect(page.locator("textarea#promql")).toHaveValue(/and on\(queue\)/);
+  await expect(page.getByLabel("PromQL query")).toHaveText(/and on\(queue\)/);
   await expect(page.locator(".explore-table")).toContainText('queue="sync"');
 });
 

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { applyPlaces, newPanelId, placeFor } from "@/lib/dashboards/layout";
 import { interpolate, selectionFrom } from "@/lib/dashboards/variables";
+import { viewWindow } from "@/lib/dashboards/view-window";
 import { toChartAnnotations } from "@/lib/dashboards/annotation-marks";
 import {
   useAnnotationsQuery,
@@ -13,7 +14,6 @@ import {
 } from "@/lib/hooks/use-dashboards";
 import type { DashboardDto, Definition, Panel, Refresh } from "@/lib/schemas/dashboards";
 import { RANGE_MS } from "@/lib/explore/time-range";
-import { EXPLORE_RANGES, type ExploreRange } from "@/lib/schemas/explore";
 import { bodyHeight, DashboardGrid } from "./dashboard-grid";
 import { DashboardToolbar } from "./dashboard-toolbar";
 import { PanelEditor } from "./panel-editor";
@@ -65,12 +65,7 @@ function DashboardBody({ slug, dashboard, canEdit }: { slug: string; dashboard: 
   const [editingPanel, setEditingPanel] = useState<Panel | null>(null);
   const definition = draft ?? dashboard.definition;
 
-  const range = (EXPLORE_RANGES as readonly string[]).includes(params.get("range") ?? "")
-    ? (params.get("range") as ExploreRange)
-    : definition.range;
-  const from = Number(params.get("from"));
-  const to = Number(params.get("to"));
-  const fixed = from > 0 && to > from ? { from, to } : undefined;
+  const { range, fixed } = viewWindow(params, definition);
   const refresh = (params.get("refresh") ?? definition.refresh) as Refresh;
   const selection = selectionFrom(params, definition.variables);
   const showAnnotations = params.get("annotations") ? params.get("annotations") === "on" : definition.annotations;

@@ -1,4 +1,9 @@
 // One factory for every query key, so prefetching, reading and invalidating agree.
+
+/** The window part of a PromQL query's key. */
+export const exploreWindow = (range: string, fixed?: { from: number; to: number }) =>
+  fixed ? `${fixed.from}-${fixed.to}` : range;
+
 export const queryKeys = {
   clients: () => ["clients"] as const,
   client: (slug: string) => ["clients", slug] as const,
@@ -6,7 +11,8 @@ export const queryKeys = {
   apiKeys: (slug: string) => ["clients", slug, "api-keys"] as const,
   overview: (slug: string) => ["clients", slug, "overview"] as const,
   ingestPolicy: (slug: string) => ["clients", slug, "ingest-policy"] as const,
-  explore: (slug: string, query: string, range: string) => ["clients", slug, "explore", query, range] as const,
+  /** `window`: a relative range ("6h") or a fixed one ("from-to"), see exploreWindow. */
+  explore: (slug: string, query: string, window: string) => ["clients", slug, "explore", query, window] as const,
   metricNames: (slug: string) => ["clients", slug, "metric-names"] as const,
   alertRules: (slug: string) => ["clients", slug, "alert-rules"] as const,
   escalationPolicies: (slug: string) => ["clients", slug, "escalation-policies"] as const,

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ExploreRange, FixedWindow } from "@/lib/schemas/explore";
 import { apiFetch } from "./api-fetch";
 import { batchedExploreQuery } from "./query-batcher";
-import { queryKeys } from "./query-keys";
+import { exploreWindow, queryKeys } from "./query-keys";
 
 /** PromQL over a range or a fixed window (Explore, dashboard panels); `refetchMs` keeps it live. */
 export const useExploreQuery = (
@@ -15,7 +15,7 @@ export const useExploreQuery = (
 ) =>
   useQuery({
     refetchInterval: refetchMs || false,
-    queryKey: queryKeys.explore(slug, query, fixed ? `${fixed.from}-${fixed.to}` : range),
+    queryKey: queryKeys.explore(slug, query, exploreWindow(range, fixed)),
     queryFn: () => batchedExploreQuery(slug, { query, range, ...(fixed ?? {}) }),
     enabled: query.trim() !== "",
     // The previous chart stays while the next one loads, instead of a blank box.
