@@ -1,6 +1,6 @@
 // `npm run bench:ui`: the dashboard page in Chromium against the production build — Largest
-// Contentful Paint and the time until all 8 panels are drawn, and the panel queries' duration
-// as the browser saw it (batched into requests) and alone — on the demo client's data (three days of history). Prints p50/p95
+// Contentful Paint, the time until all 8 panels are drawn, the page's server time (it carries
+// every panel's data), the queries the browser still sends, and the panel queries alone — on the demo client's data (three days of history). Prints p50/p95
 // beside the limits (LCP 1.5 s, panel query 300 ms).
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -113,13 +113,9 @@ async function main() {
     const lcp: number[] = [];
     const drawn: number[] = [];
     const queries: number[] = [];
-    const serverTimes: number[] = [];
-    let firstBatch: string | null = null;
+    const pageServer: number[] = [];
     for (let run = 0; run <= RUNS; run++) {
       const page = await context.newPage();
-      page.on("request", (r) => {
-        if (r.url().endsWith("/queries") && !firstBatch) firstBatch = r.postData();
-      });
       await page.goto(`${base}/demo/dashboards/${dashboard.id}`);
       // Drawn: eight panels, none still loading, each with its chart, number or table.
       await page.waitForFunction(() => {
@@ -143,16 +139,17 @@ async function main() {
           .filter((e) => e.name.includes("/queries"))
           .map((e) => {
             const r = e as PerformanceResourceTiming;
-            return { total: r.duration, server: r.responseStart - r.requestStart };
+            return { total: r.duration };
           });
-        return { largest, drawn: performance.now(), panelQueries };
+        const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+        return { largest, drawn: performance.now(), panelQueries, page: nav.responseStart - nav.requestStart };
       });
       if (run > 0) {
         // The first load warms the server's caches and the JIT; it is not counted.
         lcp.push(t.largest);
         drawn.push(t.drawn);
+        pageServer.push(t.page);
         queries.push(...t.panelQueries.map((q) => q.total));
-        serverTimes.push(...t.panelQueries.map((q) => q.server));
       } else await page.screenshot({ path: "test-results/screens/bench-ui-dashboard.png", fullPage: true });
       await page.close();
     }
@@ -167,14 +164,13 @@ async function main() {
         await res.body();
         if (round > 0) alone.push(performance.now() - started);
       }
-    // The dashboard's first batch again from here, with no page rendering beside it on this
-    // two-core machine: the server's side of a load on its own.
+    // The eight panel queries as one batch — what a refresh sends — with no page rendering
+    // beside it on this two-core machine: the server's side of it on its own.
     const batchAlone: number[] = [];
     for (let round = 0; round < 11; round++) {
       const started = performance.now();
       const res = await context.request.post(`${base}/api/v1/clients/demo/queries`, {
-        data: firstBatch,
-        headers: { "Content-Type": "application/json" },
+        data: { queries: PANELS.map((p) => ({ query: p.query, range: "6h" })) },
       });
       await res.body();
       if (round > 0) batchAlone.push(performance.now() - started);
@@ -189,15 +185,11 @@ async function main() {
     console.log("---|---|---|---|---");
     row("Largest Contentful Paint", lcp, "≤ 1500 ms");
     row("all 8 panels drawn (from navigation start)", drawn, "–");
-    // Panels asked for together share one request (lib/hooks/query-batcher.ts): its time is
-    // each of those panels' query time.
-    row(`panel queries, per request (${queries.length} requests), as the browser saw it`, queries, "≤ 300 ms");
-    row("panel queries, per request: sent → first byte (server)", serverTimes, "≤ 300 ms");
-    row(
-      `the first batch (${JSON.parse(firstBatch ?? "{}").queries?.length} queries) alone, no page beside it`,
-      batchAlone,
-      "≤ 300 ms",
-    );
+    // The page arrives with every panel's data (queried while rendering it); what the browser
+    // still asks for (comparison periods) goes batched, one request for the panels that ask together.
+X
+    row(`panel queries the browser sent, per request (${queries.length} requests)`, queries, "≤ 300 ms");
+    row("the 8 panel queries as one batch (a refresh), alone", batchAlone, "≤ 300 ms");
     row(`one panel query alone, one at a time (${PANELS.length} queries × 4)`, alone, "≤ 300 ms");
   } finally {
     next.kill("SIGTERM");
