@@ -187,7 +187,7 @@ async function main() {
     row("all 8 panels drawn (from navigation start)", drawn, "–");
     // The page arrives with every panel's data (queried while rendering it); what the browser
     // still asks for (comparison periods) goes batched, one request for the panels that ask together.
-X
+    row("page with all 8 panels' data: request → first byte", pageServer, "–");
     row(`panel queries the browser sent, per request (${queries.length} requests)`, queries, "≤ 300 ms");
     row("the 8 panel queries as one batch (a refresh), alone", batchAlone, "≤ 300 ms");
     row(`one panel query alone, one at a time (${PANELS.length} queries × 4)`, alone, "≤ 300 ms");
