@@ -6,7 +6,7 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import { labelNames } from "@/lib/prom-api/metadata-queries";
 import { instantQuery, rangeQuery } from "@/lib/prom-api/query";
 import { parsePromQL } from "@/lib/promql/parse";
-import { formatDuration } from "@/lib/promql/print";
+import { exprToString, formatDuration } from "@/lib/promql/print";
 import {
   drillLabels,
   type DrillDto,
@@ -16,7 +16,6 @@ import {
 } from "@/lib/schemas/drilldown";
 import { appSeriesDb, type SeriesDb } from "@/lib/series/series-db";
 import { breakDown, narrow, selectors } from "./drill-query";
-import { exprToString } from "@/lib/promql/print";
 
 /** Labels that describe buckets or are the name, not a dimension to split by. */
 const NOT_DIMENSIONS = new Set(["__name__", "le", "quantile"]);
@@ -58,15 +57,19 @@ async function rankLabel(tenant: TenantContext, db: SeriesDb, query: string, lab
   return rank;
 }
 
+/** The query narrowed to the chosen labels; one that does not parse is a 400 in the parser's words. */
+function narrowedQuery(input: DrillInput) {
+  try {
+    return narrow(parsePromQL(input.q), drillLabels(input.m));
+  } catch (err) {
+    return badQuery(err);
+  }
+}
+
 export async function drillDown(tenant: TenantContext, input: DrillInput): Promise<DrillDto> {
   const db = await appSeriesDb();
   const labels = drillLabels(input.m);
-  let narrowed;
-  try {
-    narrowed = narrow(parsePromQL(input.q), labels);
-  } catch (err) {
-    badQuery(err);
-  }
+  const narrowed = narrowedQuery(input);
   const names = await labelNames(tenant, db, selectors(narrowed), {
     start: new Date(input.from - (input.to - input.from)),
     end: new Date(input.to),
@@ -84,12 +87,7 @@ export async function drillDown(tenant: TenantContext, input: DrillInput): Promi
 /** The stored samples of the narrowed query's selectors in the window, newest first. */
 export async function drillSamples(tenant: TenantContext, input: DrillInput): Promise<DrillSamplesDto> {
   const db = await appSeriesDb();
-  let narrowed;
-  try {
-    narrowed = narrow(parsePromQL(input.q), drillLabels(input.m));
-  } catch (err) {
-    badQuery(err);
-  }
+  const narrowed = narrowedQuery(input);
   const list = selectors(narrowed);
   const range = formatDuration(input.to - input.from);
   const samples: DrillSamplesDto["samples"] = [];
