@@ -13,7 +13,7 @@ import { changePercent, latestValue, summedPoints, thresholdColor } from "@/lib/
 import { formatUnit } from "@/lib/format/units";
 import { useExploreQuery } from "@/lib/hooks/use-explore";
 import type { Panel } from "@/lib/schemas/dashboards";
-import type { ExploreRange, ExploreResult, FixedWindow } from "@/lib/schemas/explore";
+import type { ExploreRange, FixedWindow } from "@/lib/schemas/explore";
 
 export type PanelWindow = { range: ExploreRange; fixed?: FixedWindow };
 
