@@ -1,14 +1,14 @@
 // `npm run bench:query`: PromQL latency on 10 million samples (1,000 series, 30 days), per
 // query class: Telltale reading raw samples, Telltale with rollups, and a real Prometheus
 // 2.42 holding the same samples, all over HTTP in the same run. p50/p95 per class.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { setEnv } from "../lib/env";
 import { scratchDatabase } from "./lib/scratch-db";
 import { sendRemoteWrite, startPrometheus, type RemoteSeries } from "./lib/prometheus";
-import { serveRoutes } from "./lib/serve-routes";
 import { ensureSystemTools } from "./lib/system-tools";
 import { compareResults, type PromResponse } from "./promql-compliance/compare";
 
@@ -103,8 +103,6 @@ async function main() {
   const { appSeriesDb } = await import("../lib/series/series-db");
   const { refreshRollups } = await import("../lib/series/rollups");
   const { getPool } = await import("../lib/db/client");
-  const { GET: query } = await import("../app/api/v1/query/route");
-  const { GET: queryRange } = await import("../app/api/v1/query_range/route");
 
   const to = Math.floor(Date.now() / HOUR) * HOUR;
   const from = to - DAYS * 24 * HOUR;
@@ -133,8 +131,13 @@ async function main() {
   await sendToPrometheus(prometheus.url, series, from, to);
   console.log(`loaded into Prometheus by remote_write in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 
-  setEnv({ QUERY_TIMEOUT_SECONDS: "600" });
-  const app = await serveRoutes({ "POST /api/v1/query": query, "POST /api/v1/query_range": queryRange });
+  // Telltale's query routes in a process of their own, as Prometheus is: the bench's HTTP
+  // client does not share their event loop.
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/query-server.ts"], {
+    env: { ...process.env, DATABASE_URL: url, QUERY_TIMEOUT_SECONDS: "600" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const app = { url: String((await once(server.stdout!, "data"))[0]).trim() };
   const auth = { Authorization: `Bearer ${key}` };
   const raw: Target = { name: "Telltale raw", url: app.url, headers: auth, extra: { rollups: "false" } };
   const rolled: Target = { name: "Telltale", url: app.url, headers: auth };
@@ -202,7 +205,7 @@ async function main() {
   console.log(
     "\nTargets: 30-day range p95 ≤ 100 ms; 1-hour raw p95 ≤ 20 ms; rollup ≥ 20× faster than raw for the same answer; instant within 3× of Prometheus.",
   );
-  await app.close();
+  server.kill("SIGTERM");
   prometheus.stop();
   await stop();
 }
