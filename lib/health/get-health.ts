@@ -3,7 +3,6 @@ import { detectDialect, type Dialect } from "@/lib/db/dialect";
 import { getPool, pgSql } from "@/lib/db/client";
 import pkg from "@/package.json";
 
-const startedAt = Date.now();
 let dialect: Dialect | undefined;
 
 export type Health = {
@@ -14,7 +13,7 @@ export type Health = {
 };
 
 export async function getHealth(): Promise<Health> {
-  const base = { version: pkg.version, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) };
+  const base = { version: pkg.version, uptimeSeconds: Math.round(process.uptime()) };
   const t0 = performance.now();
   try {
     const sql = pgSql(getPool());
