@@ -6,14 +6,11 @@ import { setEnv } from "../lib/env";
 import { scratchDatabase } from "./lib/scratch-db";
 import { serveRoutes } from "./lib/serve-routes";
 import { startSmtp } from "./lib/smtp-sink";
+import { pct } from "./lib/stats";
 
 const PROBES = Number(process.env.BENCH_PROBES ?? 30);
 const RULES = Number(process.env.BENCH_RULES ?? 1000);
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {

@@ -10,6 +10,7 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { eventsBody, jsonMetricsBody, otlpMetricsBody, remoteWriteBody, SERIES, spansBody } from "./lib/bench-bodies";
 import { scratchDatabase } from "./lib/scratch-db";
+import { pct } from "./lib/stats";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -22,11 +23,6 @@ const memoryMiB = (pid: number) => {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? NaN);
   return { rss: Math.round(kb("VmRSS") / 1024), peak: Math.round(kb("VmHWM") / 1024) };
-};
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
 };
 
 /**

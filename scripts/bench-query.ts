@@ -11,6 +11,7 @@ import { scratchDatabase } from "./lib/scratch-db";
 import { sendRemoteWrite, startPrometheus, type RemoteSeries } from "./lib/prometheus";
 import { ensureSystemTools } from "./lib/system-tools";
 import { compareResults, type PromResponse } from "./promql-compliance/compare";
+import { pct } from "./lib/stats";
 
 const SERIES = Number(process.env.BENCH_SERIES ?? 1000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 30);
@@ -35,11 +36,6 @@ function benchSeries(): Series[] {
     return { labels, value, offset: (n * 7_331) % INTERVAL_MS };
   });
 }
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 
 async function copyIntoTelltale(url: string, series: Series[], ids: bigint[], from: number, to: number) {
   const client = new pg.Client({ connectionString: url });

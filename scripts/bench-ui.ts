@@ -5,19 +5,14 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import pg from "pg";
-import { setEnv } from "../lib/env";
 import type { PanelType } from "../lib/schemas/dashboards";
 import { freePort } from "./lib/prometheus";
 import { ensureNextBuild, ensurePrismaClient } from "./lib/runtime";
-import { ensureTestServer } from "./lib/test-server";
+import { freshDatabase } from "./lib/scratch-db";
+import { pct } from "./lib/stats";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 12);
 const PASSWORD = "bench-password-123";
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 
 const panel = (id: string, title: string, type: PanelType, query: string, x: number, y: number, extra = {}) => ({
   id,
@@ -53,16 +48,7 @@ const PANELS = [
 async function main() {
   ensurePrismaClient();
   ensureNextBuild();
-  const server = await ensureTestServer();
-  const name = "telltale_bench_ui";
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(server.url);
-  url.pathname = `/${name}`;
-  setEnv({ DATABASE_URL: url.toString() });
+  const { server } = await freshDatabase("telltale_bench_ui");
   const { prepareDatabase } = await import("../lib/bootstrap/prepare-database");
   const { systemTenant } = await import("../lib/auth/tenant-access");
   const { createDashboard } = await import("../lib/dashboards/dashboards");

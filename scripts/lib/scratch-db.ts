@@ -8,10 +8,10 @@ import type { ApiKeyScope } from "../../lib/auth/roles";
 import { ensurePrismaClient } from "./runtime";
 import { ensureTestServer } from "./test-server";
 
-export async function scratchDatabase(
+/** An empty database `name` on the test server, dropped first if it exists; DATABASE_URL points at it. */
+export async function freshDatabase(
   name: string,
-  scopes: ApiKeyScope[],
-): Promise<{ url: string; tenant: TenantContext; key: string; stop: () => Promise<void> }> {
+): Promise<{ url: URL; server: { url: string; stop: () => Promise<void> } }> {
   ensurePrismaClient();
   const server = await ensureTestServer();
   const admin = new pg.Client({ connectionString: server.url });
@@ -22,6 +22,14 @@ export async function scratchDatabase(
   const url = new URL(server.url);
   url.pathname = `/${name}`;
   setEnv({ DATABASE_URL: url.toString() });
+  return { url, server };
+}
+
+export async function scratchDatabase(
+  name: string,
+  scopes: ApiKeyScope[],
+): Promise<{ url: string; tenant: TenantContext; key: string; stop: () => Promise<void> }> {
+  const { url, server } = await freshDatabase(name);
 
   // Imported after DATABASE_URL is set: the database modules read it once.
   const { prepareDatabase } = await import("../../lib/bootstrap/prepare-database");
