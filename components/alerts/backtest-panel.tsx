@@ -1,8 +1,8 @@
 "use client";
 import { useBacktestMutation } from "@/lib/hooks/use-alerts";
 import type { AlertRuleInput } from "@/lib/schemas/alert-rules";
+import { formatWhen } from "@/lib/format/time";
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 const labelText = (labels: Record<string, string>) =>
   Object.entries(labels)
     .map(([k, v]) => `${k}="${v}"`)
@@ -45,8 +45,8 @@ export function BacktestPanel({ slug, rule }: { slug: string; rule: AlertRuleInp
                       <td>
                         <code>{labelText(i.labels)}</code>
                       </td>
-                      <td>{when(i.firedAt)}</td>
-                      <td>{i.resolvedAt ? when(i.resolvedAt) : "still firing"}</td>
+                      <td>{formatWhen(i.firedAt)}</td>
+                      <td>{i.resolvedAt ? formatWhen(i.resolvedAt) : "still firing"}</td>
                     </tr>
                   ))}
               </tbody>

@@ -6,10 +6,9 @@ import { REFRESH, type Refresh, type Variable } from "@/lib/schemas/dashboards";
 import { EXPLORE_RANGES, type ExploreRange, type FixedWindow } from "@/lib/schemas/explore";
 import { AbsoluteRange } from "./absolute-range";
 import { VariablePicker } from "./variable-picker";
+import { formatWhen } from "@/lib/format/time";
 
 const ABSOLUTE = "absolute";
-
-const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** Range, auto-refresh and variables (all in the URL), and the dashboard's actions. */
 export function DashboardToolbar(p: {
@@ -62,7 +61,7 @@ export function DashboardToolbar(p: {
                 })
           }
         >
-          {p.fixed && <option value="">{`${when(p.fixed.from)} – ${when(p.fixed.to)}`}</option>}
+          {p.fixed && <option value="">{`${formatWhen(p.fixed.from)} – ${formatWhen(p.fixed.to)}`}</option>}
           <option value={ABSOLUTE}>From … to …</option>
           {EXPLORE_RANGES.map((r) => (
             <option key={r} value={r}>

@@ -11,8 +11,7 @@ import { drillLabels } from "@/lib/schemas/drilldown";
 import { apiSearch, crumbs, drillSearch, drillState, type DrillState } from "./drill-steps";
 import { RawSamples } from "./raw-samples";
 import { WhatChanged } from "./what-changed";
-
-const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+import { formatWhen } from "@/lib/format/time";
 
 /** Text of the query a step charts; a query that does not parse is shown as it is (the API explains). */
 function stepQuery(s: DrillState) {
@@ -62,7 +61,7 @@ export function DrilldownView({ slug }: { slug: string }) {
           ))}
         </nav>
         <span className="muted">
-          {when(state.from)} – {when(state.to)}
+          {formatWhen(state.from)} – {formatWhen(state.to)}
         </span>
         {!state.view && (
           <button type="button" onClick={() => go({ ...state, view: "samples" })}>

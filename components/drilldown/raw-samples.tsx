@@ -5,8 +5,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useDrillSamplesQuery } from "@/lib/hooks/use-drilldown";
 import { drillLabels } from "@/lib/schemas/drilldown";
 import { apiSearch, type DrillState } from "./drill-steps";
-
-const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: "short", timeStyle: "medium" });
+import { formatMoment } from "@/lib/format/time";
 
 /** The stored samples behind the step, newest first; traces of the service when the labels name one. */
 export function RawSamples({ slug, state }: { slug: string; state: DrillState }) {
@@ -52,7 +51,7 @@ export function RawSamples({ slug, state }: { slug: string; state: DrillState })
           <tbody>
             {raw.data.samples.map((s, i) => (
               <tr key={i}>
-                <td>{when(s.t)}</td>
+                <td>{formatMoment(s.t)}</td>
                 <td>
                   <code>{seriesName(s.labels)}</code>
                 </td>

@@ -11,10 +11,9 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useExploreQuery, useMetricNamesQuery } from "@/lib/hooks/use-explore";
 import { EXPLORE_RANGES, type ExploreRange, type ExploreResult, type FixedWindow } from "@/lib/schemas/explore";
 import { seriesName, toChart } from "@/components/charts/series-rows";
+import { formatWhen } from "@/lib/format/time";
 
 const CHART_HEIGHT = 280;
-
-const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** A fixed window from the URL (from/to in ms), as alert mails and incidents link to. */
 function fixedFrom(params: URLSearchParams): FixedWindow | undefined {
@@ -87,7 +86,7 @@ export function ExploreView({ slug }: { slug: string }) {
               value={fixed ? "" : range}
               onChange={(e) => show(query || draft.trim(), e.target.value as ExploreRange, undefined)}
             >
-              {fixed && <option value="">{`${when(fixed.from)} – ${when(fixed.to)}`}</option>}
+              {fixed && <option value="">{`${formatWhen(fixed.from)} – ${formatWhen(fixed.to)}`}</option>}
               {EXPLORE_RANGES.map((r) => (
                 <option key={r} value={r}>
                   Last {r}
@@ -163,9 +162,9 @@ function ExploreResults({
     return (
       <div className="empty">
         No data for <code>{query}</code>{" "}
-        {fixed ? `between ${when(fixed.from)} and ${when(fixed.to)}` : `in the last ${range}`}. Check the metric name
-        and labels, pick a longer range, or send samples to <code>/api/v1/metrics</code> or <code>/api/v1/write</code>{" "}
-        with an ingest key.
+        {fixed ? `between ${formatWhen(fixed.from)} and ${formatWhen(fixed.to)}` : `in the last ${range}`}. Check the
+        metric name and labels, pick a longer range, or send samples to <code>/api/v1/metrics</code> or{" "}
+        <code>/api/v1/write</code> with an ingest key.
       </div>
     );
   const { rows, lines } = toChart(data.series);

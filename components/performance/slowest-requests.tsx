@@ -4,8 +4,7 @@ import { QueryView } from "@/components/ui/query-view";
 import { formatUnit } from "@/lib/format/units";
 import { useSlowestRequestsQuery } from "@/lib/hooks/use-performance";
 import type { PerformanceQueryInput } from "@/lib/schemas/performance";
-
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "short", timeStyle: "medium" });
+import { formatMoment } from "@/lib/format/time";
 
 /** The window's slowest requests; each opens its trace. */
 export function SlowestRequests({ slug, filters }: { slug: string; filters: PerformanceQueryInput }) {
@@ -27,7 +26,9 @@ export function SlowestRequests({ slug, filters }: { slug: string; filters: Perf
             {rows.map((r) => (
               <tr key={r.traceId + r.time}>
                 <td>
-                  <Link href={`/${slug}/performance/traces/${encodeURIComponent(r.traceId)}`}>{when(r.time)}</Link>
+                  <Link href={`/${slug}/performance/traces/${encodeURIComponent(r.traceId)}`}>
+                    {formatMoment(r.time)}
+                  </Link>
                 </td>
                 <td>{r.route}</td>
                 <td>{r.service}</td>
