@@ -1,7 +1,7 @@
 // Who may act on which client: membership checks for users, key checks for API keys.
 // The only place a TenantContext is built. (Session reading lives in ./session.ts,
 // so tools without next-auth, like the CLI, can use this module.)
-import { getPrisma } from "@/lib/db/client";
+import { getPool, getPrisma } from "@/lib/db/client";
 import { forbidden, notFound, unauthorized } from "@/lib/api/errors";
 import { hashApiKey, looksLikeApiKey } from "./api-key-token";
 import { roleAtLeast, type ApiKeyScope, type Role } from "./roles";
@@ -29,6 +29,14 @@ export async function tenantForUser(user: SessionUser, slug: string, needed: Rol
 }
 
 const LAST_USED_PRECISION_MS = 60_000;
+type KeyRow = {
+  id: string;
+  client_id: string;
+  slug: string;
+  scopes: string[];
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+};
 
 /**
  * The key from `Bearer <key>`, or the password of HTTP basic auth (what Grafana's
@@ -50,17 +58,23 @@ export async function authenticateApiKey(req: Request): Promise<TenantContext & 
 
   if (!token) throw unauthorized("Send an API key as 'Authorization: Bearer <key>'");
   if (!looksLikeApiKey(token)) throw unauthorized("The API key is not valid");
-  const prisma = getPrisma();
-  const key = await prisma.apiKey.findUnique({ where: { keyHash: hashApiKey(token) }, include: { client: true } });
+  // One SQL round trip on every API request (Prisma's query engine took ~0.7 ms of a 1 ms
+  // instant query); no cache, so a revoked key stops at once on every replica.
+  const { rows } = await getPool().query<KeyRow>(
+    `SELECT k.id, k.client_id, c.slug, k.scopes, k.revoked_at, k.last_used_at
+       FROM api_keys k JOIN clients c ON c.id = k.client_id WHERE k.key_hash = $1`,
+    [hashApiKey(token)],
+  );
+  const key = rows[0];
   if (!key) throw unauthorized("The API key is not valid");
-  if (key.revokedAt) throw unauthorized("The API key has been revoked");
+  if (key.revoked_at) throw unauthorized("The API key has been revoked");
   // Recorded at most once a minute per key, so busy ingest does not write on every request.
-  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
-    await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+  if (!key.last_used_at || Date.now() - key.last_used_at.getTime() > LAST_USED_PRECISION_MS) {
+    await getPrisma().apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
   }
   return {
-    clientId: key.clientId,
-    clientSlug: key.client.slug,
+    clientId: key.client_id,
+    clientSlug: key.slug,
     role: key.scopes.includes("admin") ? "admin" : "viewer",
     actor: { kind: "apiKey", keyId: key.id, scopes: key.scopes as ApiKeyScope[] },
   };

@@ -48,10 +48,11 @@ export function wantedPartitions(table: string, { retentionDays, daysAhead = 3, 
  * and drops whole partitions older than retention. Safe to run on every start and hourly.
  */
 export async function maintainStorage(sql: Sql, dialect: Dialect, opts: RetentionOptions) {
-  // Staleness markers are few; a plain table trimmed by age is enough on both dialects.
-  await sql.query(`DELETE FROM series.metric_stale_markers WHERE time < now() - make_interval(days => $1::int)`, [
-    opts.retentionDays,
-  ]);
+  // Staleness markers and day-packed rollups are few rows: plain tables trimmed by age on both dialects.
+  const days = [opts.retentionDays];
+  await sql.query(`DELETE FROM series.metric_stale_markers WHERE time < now() - make_interval(days => $1::int)`, days);
+  await sql.query(`DELETE FROM series.metric_rollup_days WHERE day < now() - make_interval(days => $1::int)`, days);
+  await sql.query(`DELETE FROM series.rollup_days_built WHERE day < now() - make_interval(days => $1::int)`, days);
   if (dialect === "timescale") {
     for (const table of SERIES_TABLES) {
       // Replace rather than keep: RETENTION_DAYS may have changed since the last start.

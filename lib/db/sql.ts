@@ -7,6 +7,8 @@ export interface Sql {
   query<R extends Row = Row>(text: string, params?: unknown[]): Promise<{ rows: R[]; rowCount?: number | null }>;
   /** Rows as value arrays in column order, where the driver can skip building row objects. */
   queryArrays?(text: string, params?: unknown[]): Promise<unknown[][]>;
+  /** The bytes of `COPY (…) TO STDOUT (FORMAT binary)` (COPY takes no parameters), where the driver streams COPY. */
+  copyOut?(copyStatement: string): Promise<Buffer>;
 }
 
 /** Sql that can also run a multi-statement script (migration files). */

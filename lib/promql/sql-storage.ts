@@ -4,19 +4,28 @@
 // reads memory. Rollups are read up to the rollup watermark and computed from raw samples
 // after it, so a live range gets exact buckets without waiting for the rollup job.
 import type { TenantContext } from "@/lib/auth/tenant";
+import { builtDays, DAY_MS, dayOf, readDays } from "@/lib/series/rollup-days";
 import { rollupWatermark } from "@/lib/series/rollups";
 import type { SeriesDb } from "@/lib/series/series-db";
 import type { Expr } from "./ast";
-import { bucketize, type Bucket, type BucketSeries } from "./eval/buckets";
+import {
+  bucketize,
+  concatBuckets,
+  emptyBuckets,
+  figuresFor,
+  pushBucket,
+  type Buckets,
+  type BucketSeries,
+} from "./eval/buckets";
 import { Evaluator, type EvalOptions } from "./eval/evaluator";
 import { PromQLExecutionError, PromQLTimeoutError, type Point, type Series, type Storage } from "./eval/types";
 import { selectSeries, type SelectedSeries } from "./select-series";
 import type { Matcher } from "./selector";
 
-type Want = { matchers: Matcher[]; mint: number; maxt: number; resolutionMs?: number };
+type Want = { matchers: Matcher[]; mint: number; maxt: number; resolutionMs?: number; func?: string };
 type Budget = EvalOptions & { maxSeries?: number };
 
-const keyOf = (w: Want) => JSON.stringify([w.matchers, w.mint, w.maxt, w.resolutionMs ?? 0]);
+const keyOf = (w: Want) => JSON.stringify([w.matchers, w.mint, w.maxt, w.resolutionMs ?? 0, w.func ?? ""]);
 const iso = (ms: number) => new Date(ms).toISOString();
 const TABLES: Record<number, string> = { 60_000: "series.metric_rollups_1m", 3_600_000: "series.metric_rollups_1h" };
 
@@ -90,7 +99,10 @@ class Loader {
       .filter((s) => s.points.length > 0);
   }
 
-  /** Buckets starting in [mint, maxt]: rollup rows before the watermark, raw samples bucketed after it. */
+  /**
+   * Buckets starting in [mint, maxt]: before the watermark, hour buckets of built days from
+   * their packed rows and the rest from rollup rows; after it, raw samples bucketed here.
+   */
   async buckets(w: Want & { resolutionMs: number }): Promise<BucketSeries[]> {
     const size = w.resolutionMs;
     const series = await this.series(w.matchers);
@@ -99,6 +111,38 @@ class Loader {
     const pending = await this.watermark;
     const upper = w.maxt + size;
     const split = Math.max(w.mint, Math.min(upper, pending === null ? upper : Math.floor(pending / size) * size));
+    const daysEnd = size === DAY_MS / 24 ? await this.packedDaysEnd(w.mint, split) : w.mint;
+    const figures = figuresFor(w.func);
+    const byId =
+      daysEnd > w.mint ? await readDays(this.db.sql, ids, w.mint, daysEnd, figures) : new Map<string, Buckets>();
+    for (const b of byId.values()) this.count(b.n);
+    if (daysEnd < split) {
+      for (const [id, b] of await this.rollupRows(ids, size, daysEnd, split))
+        byId.set(id, concatBuckets(byId.get(id) ?? emptyBuckets(0), b, figures));
+    }
+    if (split < upper) {
+      // The tail the rollup job has not reached yet: whole buckets from raw samples.
+      const tail = await this.points(ids, split, upper - 1, true);
+      for (const [id, points] of tail)
+        byId.set(id, concatBuckets(byId.get(id) ?? emptyBuckets(0), bucketize(points, size), figures));
+    }
+    return series
+      .map((s) => ({ labels: s.labels, buckets: byId.get(s.id.toString()) ?? emptyBuckets(0) }))
+      .filter((s) => s.buckets.n > 0);
+  }
+
+  /** Where the run of built (packed) days from mint's day on ends, before `split`; mint when none. */
+  private async packedDaysEnd(mint: number, split: number): Promise<number> {
+    let end = dayOf(mint);
+    for (const day of await builtDays(this.db.sql, end, split)) {
+      if (day !== end || day + DAY_MS > split) break;
+      end = day + DAY_MS;
+    }
+    return Math.max(end, mint);
+  }
+
+  /** Rollup rows (one per series and bucket) starting in [from, to). */
+  private async rollupRows(ids: string[], size: number, from: number, to: number): Promise<Map<string, Buckets>> {
     // Every column named: drivers without array rows return objects, whose keys must be distinct.
     const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8 AS ${column}_ms`;
     const rows = await this.rows(
@@ -107,24 +151,21 @@ class Loader {
          FROM ${TABLES[size]}
         WHERE series_id = ANY($1::int8[]) AND time >= $2 AND time < $3
         ORDER BY series_id, time`,
-      [ids, iso(w.mint), iso(split)],
+      [ids, iso(from), iso(to)],
     );
-    const byId = new Map<string, Bucket[]>();
-    for (const r of rows) {
-      const id = String(r[0]);
-      const list = byId.get(id) ?? [];
-      if (list.length === 0) byId.set(id, list);
-      const [t, count, sum, min, max, firstT, firstV, lastT, lastV, increase] = r.slice(1).map(Number);
-      list.push({ t, count, sum, min, max, firstT, firstV, lastT, lastV, increase });
+    const byId = new Map<string, Buckets>();
+    for (let i = 0; i < rows.length;) {
+      const id = String(rows[i][0]);
+      let end = i;
+      while (end < rows.length && String(rows[end][0]) === id) end++;
+      const b = emptyBuckets(end - i);
+      for (; i < end; i++) {
+        const [t, count, sum, min, max, firstT, firstV, lastT, lastV, increase] = rows[i].slice(1).map(Number);
+        pushBucket(b, { t, count, sum, min, max, firstT, firstV, lastT, lastV, increase });
+      }
+      byId.set(id, b);
     }
-    if (split < upper) {
-      // The tail the rollup job has not reached yet: whole buckets from raw samples.
-      const tail = await this.points(ids, split, upper - 1, true);
-      for (const [id, points] of tail) byId.set(id, [...(byId.get(id) ?? []), ...bucketize(points, size)]);
-    }
-    return series
-      .map((s) => ({ labels: s.labels, buckets: byId.get(s.id.toString()) ?? [] }))
-      .filter((s) => s.buckets.length > 0);
+    return byId;
   }
 }
 
@@ -138,7 +179,10 @@ export async function prepareEvaluator(
   const wanted: Want[] = [];
   const recorder: Storage = {
     select: (matchers, mint, maxt) => (wanted.push({ matchers, mint, maxt }), []),
-    selectBuckets: (matchers, mint, maxt, resolutionMs) => (wanted.push({ matchers, mint, maxt, resolutionMs }), []),
+    selectBuckets: (matchers, mint, maxt, resolutionMs, func) => (
+      wanted.push({ matchers, mint, maxt, resolutionMs, func }),
+      []
+    ),
   };
   // A dry run records every read; step by step, since an instant query may return a matrix.
   const probe = new Evaluator(recorder, opts);
@@ -156,8 +200,8 @@ export async function prepareEvaluator(
   return new Evaluator(
     {
       select: (matchers, mint, maxt) => raw.get(keyOf({ matchers, mint, maxt })) ?? [],
-      selectBuckets: (matchers, mint, maxt, resolutionMs) =>
-        buckets.get(keyOf({ matchers, mint, maxt, resolutionMs })) ?? [],
+      selectBuckets: (matchers, mint, maxt, resolutionMs, func) =>
+        buckets.get(keyOf({ matchers, mint, maxt, resolutionMs, func })) ?? [],
     },
     opts,
   );

@@ -2,11 +2,13 @@
 // reset-aware increase), kept by the app on both dialects. Ingest marks the minutes a batch
 // touched (series.rollup_pending); refreshRollups() claims those marks, rewrites their
 // minute rows from raw samples and their hour rows from minute rows, in one transaction, so
-// a crash leaves the marks for the next run. Queries read rollups only before the earliest
-// pending minute (rollupWatermark) and raw samples after it.
+// a crash leaves the marks for the next run; closed days are then packed by day
+// (rollup-days.ts). Queries read rollups only before the earliest pending minute
+// (rollupWatermark) and raw samples after it.
 import type pg from "pg";
 import { pgSql } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
+import { buildDays, daysToBuild } from "./rollup-days";
 
 export type Resolution = { name: "1m" | "1h"; ms: number; table: string };
 export const RESOLUTIONS: Resolution[] = [
@@ -99,6 +101,8 @@ export async function rollUpPending(sql: Sql): Promise<number> {
   const minutes = rows.map((r) => Number(r.m));
   for (const [from, to] of contiguousRanges(minutes, MINUTE_MS)) await rollMinutes(sql, from, to);
   for (const [from, to] of contiguousRanges(touchedHours(minutes), HOUR_MS)) await rollHours(sql, from, to);
+  // Closed days whose hours changed (or that just ended) are packed again for long-range reads.
+  await buildDays(sql, await daysToBuild(sql, minutes));
   return minutes.length;
 }
 

@@ -10,6 +10,7 @@ export type SeriesDb = { sql: Sql; dialect: Dialect };
 const poolSql: Sql = {
   query: (text, params) => pgSql(getPool()).query(text, params),
   queryArrays: (text, params) => pgSql(getPool()).queryArrays(text, params),
+  copyOut: (copyStatement) => pgSql(getPool()).copyOut(copyStatement),
 };
 let dialect: Promise<Dialect> | undefined;
 

@@ -10,7 +10,8 @@ type AggregateExpr = Extract<Expr, { type: "aggregate" }>;
 const formatValue = (v: number) =>
   Number.isNaN(v) ? "NaN" : v === Infinity ? "+Inf" : v === -Infinity ? "-Inf" : String(v);
 
-function groupLabels(labels: Labels, e: AggregateExpr): Labels {
+/** The labels of the group a series falls in (by / without). */
+export function groupLabels(labels: Labels, e: AggregateExpr): Labels {
   if (e.without) {
     const out: Labels = {};
     for (const [k, v] of Object.entries(labels)) if (k !== "__name__" && !e.grouping.includes(k)) out[k] = v;

@@ -1,22 +1,57 @@
 // Range functions answered from rollup buckets instead of raw samples (pure). A bucket
-// summarises the samples in [t, t + size): the same figures the rollup tables store.
+// summarises the samples in [t, t + size): the same figures the rollup tables store. Buckets
+// are kept in columns (one Float64Array per figure): a 30-day query holds hundreds of
+// thousands of them, and objects per bucket cost more than the arithmetic.
 import { extrapolate, type WindowSummary } from "./range-functions";
 import type { Labels, Point } from "./types";
 
-export type Bucket = {
-  t: number;
-  count: number;
-  sum: number;
-  min: number;
-  max: number;
-  firstT: number;
-  firstV: number;
-  lastT: number;
-  lastV: number;
+export const BUCKET_FIGURES = [
+  "t",
+  "count",
+  "sum",
+  "min",
+  "max",
+  "firstT",
+  "firstV",
+  "lastT",
+  "lastV",
   /** Counter increase between consecutive samples inside the bucket (a drop adds the new value). */
-  increase: number;
-};
-export type BucketSeries = { labels: Labels; buckets: Bucket[] };
+  "increase",
+] as const;
+export type BucketFigure = (typeof BUCKET_FIGURES)[number];
+/** Buckets in time order, column by column; `n` of each column's entries are used. */
+export type Buckets = { n: number } & Record<BucketFigure, Float64Array>;
+export type BucketSeries = { labels: Labels; buckets: Buckets };
+export type Bucket = Record<BucketFigure, number>;
+
+/** A column never read: figures a function does not need are not loaded. */
+export const NO_VALUES = new Float64Array(0);
+
+/** Room for `capacity` buckets of the given figures (the others empty). */
+export function emptyBuckets(capacity: number, figures: readonly BucketFigure[] = BUCKET_FIGURES): Buckets {
+  const out = { n: 0 } as Buckets;
+  for (const f of BUCKET_FIGURES) out[f] = figures.includes(f) ? new Float64Array(capacity) : NO_VALUES;
+  return out;
+}
+
+/** Appends one bucket (the caller sized the columns). */
+export function pushBucket(b: Buckets, bucket: Bucket): void {
+  for (const f of BUCKET_FIGURES) b[f][b.n] = bucket[f];
+  b.n++;
+}
+
+/** `a` followed by `b` (b's buckets start after a's), keeping the given figures. */
+export function concatBuckets(a: Buckets, b: Buckets, figures: readonly BucketFigure[] = BUCKET_FIGURES): Buckets {
+  if (b.n === 0) return a;
+  if (a.n === 0) return b;
+  const out = emptyBuckets(a.n + b.n, figures);
+  for (const f of figures) {
+    out[f].set(a[f].subarray(0, a.n));
+    out[f].set(b[f].subarray(0, b.n), a.n);
+  }
+  out.n = a.n + b.n;
+  return out;
+}
 
 /** The functions a window of whole buckets answers exactly (to the bucket boundaries). */
 export const BUCKET_FUNCTIONS = new Set([
@@ -32,95 +67,139 @@ export const BUCKET_FUNCTIONS = new Set([
   "delta",
 ]);
 
+/** The figures each of them reads besides t, count and the first sample (see figuresFor). */
+export const FIGURES_OF: Record<string, readonly BucketFigure[]> = {
+  count_over_time: [],
+  sum_over_time: ["sum"],
+  avg_over_time: ["sum"],
+  min_over_time: ["min"],
+  max_over_time: ["max"],
+  last_over_time: ["lastV"],
+  present_over_time: [],
+  rate: ["lastT", "lastV", "increase"],
+  increase: ["lastT", "lastV", "increase"],
+  delta: ["lastT", "lastV"],
+};
+
+/** Every figure evaluating `func` over bucket windows reads: a window's closed end may need a first sample. */
+export const figuresFor = (func: string | undefined): readonly BucketFigure[] =>
+  func && FIGURES_OF[func] ? ["t", "count", "firstT", "firstV", ...FIGURES_OF[func]] : BUCKET_FIGURES;
+
 const counterStep = (prev: number, v: number) => (v >= prev ? v - prev : v);
 // Prometheus' min/max_over_time skip NaN unless every value is NaN (as the rollup SQL does).
-const nanSkipping = (pick: (a: number, b: number) => number) => (acc: number, v: number) =>
-  Number.isNaN(acc) ? v : Number.isNaN(v) ? acc : pick(acc, v);
+const minSkippingNaN = (acc: number, v: number) => (Number.isNaN(acc) ? v : Number.isNaN(v) ? acc : Math.min(acc, v));
+const maxSkippingNaN = (acc: number, v: number) => (Number.isNaN(acc) ? v : Number.isNaN(v) ? acc : Math.max(acc, v));
 
 /** Raw samples (sorted by time) to buckets of `sizeMs`, as the rollup job computes them. */
-export function bucketize(points: Point[], sizeMs: number): Bucket[] {
-  const out: Bucket[] = [];
-  let b: Bucket | undefined;
+export function bucketize(points: Point[], sizeMs: number): Buckets {
+  const out = emptyBuckets(points.length);
+  let i = -1;
   for (const p of points) {
     const t = Math.floor(p.t / sizeMs) * sizeMs;
-    if (!b || b.t !== t) {
-      b = { t, count: 0, sum: 0, min: p.v, max: p.v, firstT: p.t, firstV: p.v, lastT: p.t, lastV: p.v, increase: 0 };
-      out.push(b);
+    if (i < 0 || out.t[i] !== t) {
+      i++;
+      out.t[i] = t;
+      out.min[i] = out.max[i] = out.firstV[i] = out.lastV[i] = p.v;
+      out.firstT[i] = out.lastT[i] = p.t;
     } else {
-      b.increase += counterStep(b.lastV, p.v);
-      b.min = nanSkipping(Math.min)(b.min, p.v);
-      b.max = nanSkipping(Math.max)(b.max, p.v);
-      b.lastT = p.t;
-      b.lastV = p.v;
+      out.increase[i] += counterStep(out.lastV[i], p.v);
+      out.min[i] = minSkippingNaN(out.min[i], p.v);
+      out.max[i] = maxSkippingNaN(out.max[i], p.v);
+      out.lastT[i] = p.t;
+      out.lastV[i] = p.v;
     }
-    b.count++;
-    b.sum += p.v;
+    out.count[i]++;
+    out.sum[i] += p.v;
   }
+  out.n = i + 1;
   return out;
 }
 
 /** Binary search: the index of the first bucket starting at or after t. */
-function firstAtOrAfter(buckets: Bucket[], t: number): number {
-  let [lo, hi] = [0, buckets.length];
+function firstAtOrAfter(b: Buckets, t: number): number {
+  let [lo, hi] = [0, b.n];
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (buckets[mid].t < t) lo = mid + 1;
+    if (b.t[mid] < t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /**
- * The window [from, to] (Prometheus 2.42 closes both ends) from buckets aligned to it: the
- * buckets starting in [from, to), plus a sample lying exactly at `to` — the first sample of
- * the bucket starting there, which its first time and value describe exactly.
+ * The window [from, to] (Prometheus 2.42 closes both ends) over buckets aligned to it: the
+ * buckets lo..hi-1 starting in [from, to), plus `edge`, the value of a sample lying exactly
+ * at `to` — the first sample of the bucket starting there — when there is one.
  */
-export function bucketWindow(buckets: Bucket[], from: number, to: number): Bucket[] {
-  const lo = firstAtOrAfter(buckets, from);
-  const hi = firstAtOrAfter(buckets, to);
-  const window = buckets.slice(lo, hi);
-  const next = buckets[hi];
-  if (next && next.t === to && next.firstT === to) {
-    const v = next.firstV;
-    window.push({ t: to, count: 1, sum: v, min: v, max: v, firstT: to, firstV: v, lastT: to, lastV: v, increase: 0 });
-  }
-  return window;
+export type BucketWindow = { lo: number; hi: number; edge?: number };
+
+export function bucketWindow(b: Buckets, from: number, to: number): BucketWindow {
+  const lo = firstAtOrAfter(b, from);
+  const hi = firstAtOrAfter(b, to);
+  const edge = hi < b.n && b.t[hi] === to && b.firstT[hi] === to ? b.firstV[hi] : undefined;
+  return { lo, hi, edge };
 }
 
-function summary(buckets: Bucket[], isCounter: boolean): WindowSummary {
-  const first = buckets[0];
-  const last = buckets[buckets.length - 1];
+export const isEmptyWindow = (w: BucketWindow) => w.lo === w.hi && w.edge === undefined;
+
+function summary(b: Buckets, { lo, hi, edge }: BucketWindow, to: number, isCounter: boolean): WindowSummary {
   let count = 0;
   let delta = 0;
-  buckets.forEach((b, i) => {
-    count += b.count;
-    if (isCounter) delta += b.increase + (i > 0 ? counterStep(buckets[i - 1].lastV, b.firstV) : 0);
-  });
-  if (!isCounter) delta = last.lastV - first.firstV;
-  return { count, firstT: first.firstT, firstV: first.firstV, lastT: last.lastT, lastV: last.lastV, delta };
+  for (let i = lo; i < hi; i++) {
+    count += b.count[i];
+    if (isCounter) delta += b.increase[i] + (i > lo ? counterStep(b.lastV[i - 1], b.firstV[i]) : 0);
+  }
+  const first = lo < hi ? { t: b.firstT[lo], v: b.firstV[lo] } : { t: to, v: edge as number };
+  const last = edge !== undefined ? { t: to, v: edge } : { t: b.lastT[hi - 1], v: b.lastV[hi - 1] };
+  if (edge !== undefined) {
+    count++;
+    if (isCounter && lo < hi) delta += counterStep(b.lastV[hi - 1], edge);
+  }
+  if (!isCounter) delta = last.v - first.v;
+  return { count, firstT: first.t, firstV: first.v, lastT: last.t, lastV: last.v, delta };
 }
 
-/** A BUCKET_FUNCTIONS function over the (non-empty) buckets of one window [rangeStart, rangeEnd]. */
-export function bucketFunction(name: string, buckets: Bucket[], rangeStart: number, rangeEnd: number) {
+/** Folds one figure over the window's buckets, the edge sample (value `edge`) last. */
+function fold(b: Buckets, w: BucketWindow, column: Float64Array, f: (acc: number, v: number) => number): number {
+  let acc = w.lo < w.hi ? column[w.lo] : (w.edge as number);
+  for (let i = w.lo + 1; i < w.hi; i++) acc = f(acc, column[i]);
+  return w.edge !== undefined && w.lo < w.hi ? f(acc, w.edge) : acc;
+}
+const plus = (a: number, v: number) => a + v;
+
+/** A BUCKET_FUNCTIONS function over one non-empty window [rangeStart, rangeEnd]. */
+export function bucketFunction(name: string, b: Buckets, w: BucketWindow, rangeStart: number, rangeEnd: number) {
   switch (name) {
     case "count_over_time":
-      return buckets.reduce((n, b) => n + b.count, 0);
+      return countOf(b, w);
     case "sum_over_time":
-      return buckets.reduce((n, b) => n + b.sum, 0);
+      return fold(b, w, b.sum, plus);
     case "avg_over_time":
-      return buckets.reduce((n, b) => n + b.sum, 0) / buckets.reduce((n, b) => n + b.count, 0);
+      return fold(b, w, b.sum, plus) / countOf(b, w);
     case "min_over_time":
-      return buckets.map((b) => b.min).reduce(nanSkipping(Math.min));
+      return fold(b, w, b.min, minSkippingNaN);
     case "max_over_time":
-      return buckets.map((b) => b.max).reduce(nanSkipping(Math.max));
+      return fold(b, w, b.max, maxSkippingNaN);
     case "last_over_time":
-      return buckets[buckets.length - 1].lastV;
+      return w.edge ?? b.lastV[w.hi - 1];
     case "present_over_time":
       return 1;
     case "rate":
     case "increase":
     case "delta":
-      return extrapolate(summary(buckets, name !== "delta"), rangeStart, rangeEnd, name !== "delta", name === "rate");
+      return extrapolate(
+        summary(b, w, rangeEnd, name !== "delta"),
+        rangeStart,
+        rangeEnd,
+        name !== "delta",
+        name === "rate",
+      );
   }
   return undefined;
+}
+
+function countOf(b: Buckets, w: BucketWindow): number {
+  let n = w.edge !== undefined ? 1 : 0;
+  for (let i = w.lo; i < w.hi; i++) n += b.count[i];
+  return n;
 }

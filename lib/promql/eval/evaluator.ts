@@ -4,7 +4,8 @@
 import type { Expr, VectorExpr } from "../ast";
 import { aggregate } from "./aggregate";
 import { binary } from "./binary";
-import { bucketWindow, type BucketSeries } from "./buckets";
+import { bucketRange } from "./bucket-range";
+import type { BucketSeries } from "./buckets";
 import { callFunction } from "./call";
 import { planRollup, type RollupResolution } from "../rollup-plan";
 import {
@@ -82,6 +83,10 @@ export class Evaluator {
   }
 
   private *steps(expr: Expr): Generator<void, RangeResult> {
+    const times: number[] = [];
+    for (let t = this.opts.start; t <= this.opts.end; t += this.opts.step) times.push(t);
+    const fromBuckets = bucketRange(this, expr, times, this.opts.deadline);
+    if (fromBuckets) return fromBuckets;
     const out = new Map<string, Series>();
     let kind: "matrix" | "scalar" | "string" = "matrix";
     for (let t = this.opts.start; t <= this.opts.end; t += this.opts.step) {
@@ -167,8 +172,9 @@ export class Evaluator {
   }
 
   /**
-   * For a range function the planner answers from rollups: each series' buckets inside the
-   * window ending at t, with the window's bounds. Undefined when the call reads raw samples.
+   * For a range function the planner answers from rollups: the series' buckets and the
+   * bounds of the window ending at t (bucketWindow picks it). Undefined when the call reads
+   * raw samples.
    */
   rollupWindows(call: Extract<Expr, { type: "call" }>, t: number) {
     if (!this.storage.selectBuckets || this.opts.rollups === false) return undefined;
@@ -186,15 +192,12 @@ export class Evaluator {
     if (!series) {
       const ends = [this.opts.start, this.opts.end].map((x) => this.shift(m.vector, x));
       series = this.storage
-        .selectBuckets(m.vector.matchers, Math.min(...ends) - m.rangeMs, Math.max(...ends), resolution.ms)
+        .selectBuckets(m.vector.matchers, Math.min(...ends) - m.rangeMs, Math.max(...ends), resolution.ms, call.func)
         .sort((a, b) => compareLabels(a.labels, b.labels));
       this.resolutions.add(resolution.name);
       this.bucketCache.set(m.vector, series);
     }
-    const windows = series
-      .map((s) => ({ labels: s.labels, buckets: bucketWindow(s.buckets, rangeStart, rangeEnd) }))
-      .filter((s) => s.buckets.length > 0);
-    return { windows, rangeStart, rangeEnd };
+    return { series, rangeStart, rangeEnd };
   }
 
   /** Loads a selector's series once for the whole query window (plus lookback or range). */

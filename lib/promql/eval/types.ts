@@ -15,6 +15,8 @@ export interface Storage {
     mint: number,
     maxt: number,
     resolutionMs: number,
+    /** The range function the buckets are for: storage may read only the figures it needs. */
+    func?: string,
   ): import("./buckets").BucketSeries[];
 }
 

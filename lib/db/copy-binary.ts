@@ -1,0 +1,35 @@
+// PostgreSQL's binary COPY format, read (pure): `COPY (SELECT …) TO STDOUT (FORMAT binary)`
+// ships numbers and bytea as their raw bytes, where a normal query turns every value into
+// text and node-postgres parses it back. Rows are described by where their fields lie in
+// the buffer (no per-field objects: a long-range read holds over 100,000 fields).
+const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
+
+/** Field f of row r starts at start[r * fields + f] and is length[…] bytes long (-1: NULL). */
+export type CopyRows = { rows: number; fields: number; start: Int32Array; length: Int32Array };
+
+export function parseCopyBinary(buf: Buffer): CopyRows {
+  if (buf.length < 19 || !buf.subarray(0, 11).equals(SIGNATURE)) throw new Error("not a binary COPY stream");
+  let at = 15 + 4 + buf.readInt32BE(15); // signature, flags, header extension
+  const first = buf.readInt16BE(at);
+  const fields = Math.max(first, 0);
+  // Each row takes at least 2 + 4 bytes per field: an upper bound for the arrays.
+  const capacity = fields ? Math.floor((buf.length - at) / (2 + 4 * fields)) : 0;
+  const start = new Int32Array(capacity * fields);
+  const length = new Int32Array(capacity * fields);
+  let rows = 0;
+  for (;;) {
+    const n = buf.readInt16BE(at);
+    at += 2;
+    if (n === -1)
+      return { rows, fields, start: start.subarray(0, rows * fields), length: length.subarray(0, rows * fields) };
+    if (n !== fields) throw new Error("binary COPY rows differ in field count");
+    for (let f = 0; f < fields; f++) {
+      const len = buf.readInt32BE(at);
+      at += 4;
+      start[rows * fields + f] = at;
+      length[rows * fields + f] = len;
+      if (len > 0) at += len;
+    }
+    rows++;
+  }
+}
