@@ -35,6 +35,8 @@ export const envSchema = z.object({
   QUERY_TIMEOUT_SECONDS: int(1, 3600).default(30),
   QUERY_MAX_SAMPLES: int(1000, 1_000_000_000).default(50_000_000),
   QUERY_MAX_SERIES: int(1, 10_000_000).default(50_000),
+  /** Memory for packed rollup days kept between queries (0: none); see lib/series/rollup-day-reader.ts. */
+  QUERY_CACHE_MB: int(0, 65_536).default(256),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587")

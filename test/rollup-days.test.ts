@@ -10,6 +10,8 @@ import { maintainStorage } from "@/lib/db/dialect";
 import { emptyBatch } from "@/lib/ingest/normalized";
 import { ingest } from "@/lib/ingest/pipeline";
 import { rangeQuery } from "@/lib/prom-api/query";
+import { figuresFor } from "@/lib/promql/eval/buckets";
+import { DayCache, readDays } from "@/lib/series/rollup-day-reader";
 import { builtDays, DAY_MS } from "@/lib/series/rollup-days";
 import { refreshRollups } from "@/lib/series/rollups";
 import { appSeriesDb } from "@/lib/series/series-db";
@@ -100,8 +102,32 @@ describe("rollups packed by day", () => {
 
   it("packs every closed day, then answers long ranges from them as raw samples do", async () => {
     await refreshRollups(getPool());
-    expect(await builtDays(pgSql(getPool()), from, today + DAY_MS)).toEqual([from, from + DAY_MS, from + 2 * DAY_MS]);
+    const days = await builtDays(pgSql(getPool()), from, today + DAY_MS);
+    expect(days.map((d) => d.day)).toEqual([from, from + DAY_MS, from + 2 * DAY_MS]);
     await expectRawAnswers();
+  });
+
+  it("reads the same days with and without the cache, and the cache only while a day is unchanged", async () => {
+    const sql = pgSql(getPool());
+    const days = await builtDays(sql, from, today);
+    const ids = (await getPool().query("SELECT id::text FROM series.metric_series")).rows.map((r) => r.id);
+    const figures = figuresFor("rate");
+    const cache = new DayCache(10_000);
+    const uncached = await readDays(sql, ids, days, start, today, figures, undefined);
+    expect(await readDays(sql, ids, days, start, today, figures, cache)).toEqual(uncached);
+    expect(cache.size).toBeGreaterThanOrEqual(ids.length * days.length); // each day, and the assembled runs
+    // Served from the cache: the same answer with the table emptied...
+    await getPool().query("CREATE TABLE saved_days AS SELECT * FROM series.metric_rollup_days");
+    await getPool().query("DELETE FROM series.metric_rollup_days");
+    expect(await readDays(sql, ids, days, start, today, figures, cache)).toEqual(uncached);
+    // ...but not once a day has been packed again (a new built_at).
+    const packAgain = async () => {
+      await getPool().query("UPDATE series.rollup_days_built SET built_at = clock_timestamp()");
+      return builtDays(sql, from, today);
+    };
+    expect((await readDays(sql, ids, await packAgain(), start, today, figures, cache)).size).toBe(0);
+    await getPool().query("INSERT INTO series.metric_rollup_days SELECT * FROM saved_days");
+    expect(await readDays(sql, ids, await packAgain(), start, today, figures, cache)).toEqual(uncached);
   });
 
   it("stays exact when late samples land in a packed day, before and after it is packed again", async () => {

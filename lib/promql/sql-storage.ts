@@ -4,16 +4,18 @@
 // reads memory. Rollups are read up to the rollup watermark and computed from raw samples
 // after it, so a live range gets exact buckets without waiting for the rollup job.
 import type { TenantContext } from "@/lib/auth/tenant";
-import { builtDays, DAY_MS, dayOf, readDays } from "@/lib/series/rollup-days";
+import { readDays } from "@/lib/series/rollup-day-reader";
+import { builtDays, DAY_MS, dayOf, HOUR_MS, type BuiltDay } from "@/lib/series/rollup-days";
 import { rollupWatermark } from "@/lib/series/rollups";
 import type { SeriesDb } from "@/lib/series/series-db";
 import type { Expr } from "./ast";
 import {
   bucketize,
-  concatBuckets,
   emptyBuckets,
   figuresFor,
+  joinBuckets,
   pushBucket,
+  sliceBuckets,
   type Buckets,
   type BucketSeries,
 } from "./eval/buckets";
@@ -111,34 +113,33 @@ class Loader {
     const pending = await this.watermark;
     const upper = w.maxt + size;
     const split = Math.max(w.mint, Math.min(upper, pending === null ? upper : Math.floor(pending / size) * size));
-    const daysEnd = size === DAY_MS / 24 ? await this.packedDaysEnd(w.mint, split) : w.mint;
+    const days = size === HOUR_MS ? await this.packedDays(w.mint, split) : [];
+    const daysEnd = days.length ? Math.max(w.mint, days[days.length - 1].day + DAY_MS) : w.mint;
     const figures = figuresFor(w.func);
-    const byId =
-      daysEnd > w.mint ? await readDays(this.db.sql, ids, w.mint, daysEnd, figures) : new Map<string, Buckets>();
-    for (const b of byId.values()) this.count(b.n);
-    if (daysEnd < split) {
-      for (const [id, b] of await this.rollupRows(ids, size, daysEnd, split))
-        byId.set(id, concatBuckets(byId.get(id) ?? emptyBuckets(0), b, figures));
-    }
+    const parts = [
+      days.length ? await readDays(this.db.sql, ids, days, w.mint, daysEnd, figures) : new Map<string, Buckets>(),
+    ];
+    if (daysEnd < split) parts.push(await this.rollupRows(ids, size, daysEnd, split));
     if (split < upper) {
       // The tail the rollup job has not reached yet: whole buckets from raw samples.
       const tail = await this.points(ids, split, upper - 1, true);
-      for (const [id, points] of tail)
-        byId.set(id, concatBuckets(byId.get(id) ?? emptyBuckets(0), bucketize(points, size), figures));
+      parts.push(new Map([...tail].map(([id, points]) => [id, bucketize(points, size)])));
     }
+    for (const b of parts[0].values()) this.count(b.n); // the other parts counted as rows
+    const byId = joinBuckets(parts, figures);
     return series
-      .map((s) => ({ labels: s.labels, buckets: byId.get(s.id.toString()) ?? emptyBuckets(0) }))
-      .filter((s) => s.buckets.n > 0);
+      .map((s) => ({ labels: s.labels, buckets: byId.get(s.id.toString()) }))
+      .filter((s): s is BucketSeries => s.buckets !== undefined);
   }
 
-  /** Where the run of built (packed) days from mint's day on ends, before `split`; mint when none. */
-  private async packedDaysEnd(mint: number, split: number): Promise<number> {
-    let end = dayOf(mint);
-    for (const day of await builtDays(this.db.sql, end, split)) {
-      if (day !== end || day + DAY_MS > split) break;
-      end = day + DAY_MS;
+  /** The run of built (packed) days from mint's day on that ends by `split`. */
+  private async packedDays(mint: number, split: number): Promise<BuiltDay[]> {
+    const run: BuiltDay[] = [];
+    for (const d of await builtDays(this.db.sql, dayOf(mint), split)) {
+      if (d.day !== dayOf(mint) + run.length * DAY_MS || d.day + DAY_MS > split) break;
+      run.push(d);
     }
-    return Math.max(end, mint);
+    return run;
   }
 
   /** Rollup rows (one per series and bucket) starting in [from, to). */
@@ -153,17 +154,17 @@ class Loader {
         ORDER BY series_id, time`,
       [ids, iso(from), iso(to)],
     );
+    // One set of columns for all series (see joinBuckets), each series a slice of it.
+    const all = emptyBuckets(rows.length);
     const byId = new Map<string, Buckets>();
     for (let i = 0; i < rows.length;) {
       const id = String(rows[i][0]);
-      let end = i;
-      while (end < rows.length && String(rows[end][0]) === id) end++;
-      const b = emptyBuckets(end - i);
-      for (; i < end; i++) {
+      const first = i;
+      for (; i < rows.length && String(rows[i][0]) === id; i++) {
         const [t, count, sum, min, max, firstT, firstV, lastT, lastV, increase] = rows[i].slice(1).map(Number);
-        pushBucket(b, { t, count, sum, min, max, firstT, firstV, lastT, lastV, increase });
+        pushBucket(all, { t, count, sum, min, max, firstT, firstV, lastT, lastV, increase });
       }
-      byId.set(id, b);
+      byId.set(id, sliceBuckets(all, first, i));
     }
     return byId;
   }

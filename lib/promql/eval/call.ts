@@ -4,7 +4,7 @@ import type { Evaluator, Instant } from "./evaluator";
 import { bucketFunction, bucketWindow, isEmptyWindow } from "./buckets";
 import { histogramQuantile } from "./histogram";
 import { extrapolatedRate, instantDelta, linearRegression, OVER_TIME, quantile } from "./range-functions";
-import { dropName, PromQLExecutionError, signature, type Labels, type Sample } from "./types";
+import { dropName, PromQLExecutionError, signature, type Labels, type Point, type Sample } from "./types";
 
 type Call = Extract<Expr, { type: "call" }>;
 
@@ -94,6 +94,28 @@ const RANGE_FUNCTIONS = new Set([
   "absent_over_time",
 ]);
 
+/** Functions of one range vector alone, answered per series from its points in the window. */
+export const POINTS_FUNCTIONS = new Set([
+  ...Object.keys(OVER_TIME),
+  "rate",
+  "increase",
+  "delta",
+  "irate",
+  "idelta",
+  "deriv",
+]);
+
+/** A POINTS_FUNCTIONS function over one series' (non-empty) points in [rangeStart, rangeEnd]. */
+export function pointsFunction(name: string, points: Point[], rangeStart: number, rangeEnd: number) {
+  const over = OVER_TIME[name];
+  if (over) return over(points);
+  if (name === "rate" || name === "increase" || name === "delta")
+    return extrapolatedRate(points, rangeStart, rangeEnd, name !== "delta", name === "rate");
+  if (name === "irate" || name === "idelta") return instantDelta(points, name === "irate");
+  if (name === "deriv") return points.length < 2 ? undefined : linearRegression(points, points[0].t).slope;
+  return undefined;
+}
+
 function evaluateCall(ev: Evaluator, e: Call, t: number): Instant {
   const name = e.func;
   // Before the arguments: a call answered from rollups must not load the raw samples.
@@ -116,8 +138,7 @@ function evaluateCall(ev: Evaluator, e: Call, t: number): Instant {
     const input = args[0] ? vectorOf(args[0]) : [{ labels: {}, t, v: t / 1000 }];
     return mapValues(input, t, (v) => (Number.isNaN(v) ? NaN : date(new Date(v * 1000))));
   }
-  const over = OVER_TIME[name];
-  if (over || RANGE_FUNCTIONS.has(name)) {
+  if (name in OVER_TIME || RANGE_FUNCTIONS.has(name)) {
     const matrixArg = args.find((a) => a.type === "matrix");
     if (!matrixArg || matrixArg.type !== "matrix") throw new PromQLExecutionError(`${name} needs a range vector`);
     if (name === "absent_over_time") {
@@ -126,11 +147,7 @@ function evaluateCall(ev: Evaluator, e: Call, t: number): Instant {
     const out: Sample[] = [];
     for (const s of matrixArg.series) {
       let v: number | undefined;
-      if (over) v = over(s.points);
-      else if (name === "rate" || name === "increase" || name === "delta") {
-        v = extrapolatedRate(s.points, matrixArg.rangeStart, matrixArg.rangeEnd, name !== "delta", name === "rate");
-      } else if (name === "irate" || name === "idelta") v = instantDelta(s.points, name === "irate");
-      else if (name === "deriv") v = s.points.length < 2 ? undefined : linearRegression(s.points, s.points[0].t).slope;
+      if (POINTS_FUNCTIONS.has(name)) v = pointsFunction(name, s.points, matrixArg.rangeStart, matrixArg.rangeEnd);
       else if (name === "predict_linear") {
         if (s.points.length < 2) v = undefined;
         else {

@@ -4,7 +4,7 @@
 import type { Expr, VectorExpr } from "../ast";
 import { aggregate } from "./aggregate";
 import { binary } from "./binary";
-import { bucketRange } from "./bucket-range";
+import { sweepRange } from "./range-sweep";
 import type { BucketSeries } from "./buckets";
 import { callFunction } from "./call";
 import { planRollup, type RollupResolution } from "../rollup-plan";
@@ -85,8 +85,8 @@ export class Evaluator {
   private *steps(expr: Expr): Generator<void, RangeResult> {
     const times: number[] = [];
     for (let t = this.opts.start; t <= this.opts.end; t += this.opts.step) times.push(t);
-    const fromBuckets = bucketRange(this, expr, times, this.opts.deadline);
-    if (fromBuckets) return fromBuckets;
+    const swept = sweepRange(this, expr, times, this.opts.deadline);
+    if (swept) return swept;
     const out = new Map<string, Series>();
     let kind: "matrix" | "scalar" | "string" = "matrix";
     for (let t = this.opts.start; t <= this.opts.end; t += this.opts.step) {
@@ -198,6 +198,14 @@ export class Evaluator {
       this.bucketCache.set(m.vector, series);
     }
     return { series, rangeStart, rangeEnd };
+  }
+
+  /** For a range function over raw samples: the selector's series and the bounds of the window ending at t. */
+  rawWindows(call: Extract<Expr, { type: "call" }>, t: number) {
+    const m = call.args[0];
+    if (m.type !== "matrix") return undefined;
+    const rangeEnd = this.shift(m.vector, t);
+    return { series: this.load(m.vector, m.rangeMs), rangeStart: rangeEnd - m.rangeMs, rangeEnd };
   }
 
   /** Loads a selector's series once for the whole query window (plus lookback or range). */

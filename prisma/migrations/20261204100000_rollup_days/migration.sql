@@ -26,7 +26,9 @@ ALTER TABLE series.metric_rollup_days
   ALTER COLUMN last_time SET STORAGE PLAIN, ALTER COLUMN last_value SET STORAGE PLAIN,
   ALTER COLUMN increase SET STORAGE PLAIN;
 
--- The days whose rows above are built (for every series that had samples that day).
+-- The days whose rows above are built (for every series that had samples that day), and
+-- when: a query caching packed days keeps them while built_at stays the same.
 CREATE TABLE series.rollup_days_built (
-  day TIMESTAMPTZ PRIMARY KEY
+  day      TIMESTAMPTZ PRIMARY KEY,
+  built_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp()
 );
