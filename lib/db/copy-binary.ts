@@ -33,3 +33,10 @@ export function parseCopyBinary(buf: Buffer): CopyRows {
     rows++;
   }
 }
+
+/** A binary int8 field as a number (exact below 2^53: series ids, counts). */
+export const int8At = (buf: Buffer, at: number) => buf.readInt32BE(at) * 2 ** 32 + buf.readUInt32BE(at + 4);
+
+const Y2K_MS = Date.UTC(2000, 0, 1);
+/** A binary timestamptz field (microseconds since 2000-01-01) as ms since the epoch, fractions kept. */
+export const timestampAt = (buf: Buffer, at: number) => Y2K_MS + int8At(buf, at) / 1000;

@@ -46,7 +46,9 @@ export async function sendRemoteWrite(url: string, series: RemoteSeries[], heade
   if (!res.ok) throw new Error(`remote_write to ${url}: ${res.status} ${await res.text()}`);
 }
 
-export async function startPrometheus(extraArgs: string[] = []): Promise<{ url: string; stop: () => void }> {
+export async function startPrometheus(
+  extraArgs: string[] = [],
+): Promise<{ url: string; pid: number; stop: () => void }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dir = mkdtempSync(path.join(os.tmpdir(), "telltale-prometheus-"));
@@ -71,7 +73,7 @@ export async function startPrometheus(extraArgs: string[] = []): Promise<{ url: 
       (r) => r.ok,
       () => false,
     );
-    if (ready) return { url, stop };
+    if (ready) return { url, pid: child.pid!, stop };
     await new Promise((r) => setTimeout(r, 200));
   }
   stop();

@@ -105,14 +105,22 @@ export const POINTS_FUNCTIONS = new Set([
   "deriv",
 ]);
 
-/** A POINTS_FUNCTIONS function over one series' (non-empty) points in [rangeStart, rangeEnd]. */
-export function pointsFunction(name: string, points: Point[], rangeStart: number, rangeEnd: number) {
-  const over = OVER_TIME[name];
-  if (over) return over(points);
+/** A POINTS_FUNCTIONS function over one series' points lo..hi-1 (non-empty) in [rangeStart, rangeEnd]. */
+export function pointsFunction(
+  name: string,
+  points: Point[],
+  rangeStart: number,
+  rangeEnd: number,
+  lo = 0,
+  hi = points.length,
+) {
   if (name === "rate" || name === "increase" || name === "delta")
-    return extrapolatedRate(points, rangeStart, rangeEnd, name !== "delta", name === "rate");
-  if (name === "irate" || name === "idelta") return instantDelta(points, name === "irate");
-  if (name === "deriv") return points.length < 2 ? undefined : linearRegression(points, points[0].t).slope;
+    return extrapolatedRate(points, rangeStart, rangeEnd, name !== "delta", name === "rate", lo, hi);
+  const window = lo === 0 && hi === points.length ? points : points.slice(lo, hi);
+  const over = OVER_TIME[name];
+  if (over) return over(window);
+  if (name === "irate" || name === "idelta") return instantDelta(window, name === "irate");
+  if (name === "deriv") return window.length < 2 ? undefined : linearRegression(window, window[0].t).slope;
   return undefined;
 }
 

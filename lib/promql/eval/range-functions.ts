@@ -4,7 +4,7 @@ import type { Point } from "./types";
 /**
  * rate/increase/delta with Prometheus' extrapolation: the sampled interval is stretched
  * towards the range boundaries (at most half an average sample gap beyond the data, and
- * for counters never below zero), then rate divides by the range.
+ * for counters never below zero), then rate divides by the range. Over points[lo..hi-1].
  */
 export function extrapolatedRate(
   points: Point[],
@@ -12,15 +12,17 @@ export function extrapolatedRate(
   rangeEnd: number,
   isCounter: boolean,
   isRate: boolean,
+  lo = 0,
+  hi = points.length,
 ): number | undefined {
-  if (points.length < 2) return undefined;
-  const first = points[0];
-  const last = points[points.length - 1];
+  if (hi - lo < 2) return undefined;
+  const first = points[lo];
+  const last = points[hi - 1];
   let delta = last.v - first.v;
   if (isCounter) {
-    for (let i = 1; i < points.length; i++) if (points[i].v < points[i - 1].v) delta += points[i - 1].v;
+    for (let i = lo + 1; i < hi; i++) if (points[i].v < points[i - 1].v) delta += points[i - 1].v;
   }
-  const summary = { count: points.length, firstT: first.t, firstV: first.v, lastT: last.t, lastV: last.v, delta };
+  const summary = { count: hi - lo, firstT: first.t, firstV: first.v, lastT: last.t, lastV: last.v, delta };
   return extrapolate(summary, rangeStart, rangeEnd, isCounter, isRate);
 }
 

@@ -93,7 +93,7 @@ function sweepPoints(ev: Evaluator, call: Call, steps: number[], deadline?: numb
     return (k) => {
       while (lo < points.length && points[lo].t < starts[k]) lo++;
       while (hi < points.length && points[hi].t <= ends[k]) hi++;
-      return hi > lo ? pointsFunction(call.func, points.slice(lo, hi), starts[k], ends[k]) : undefined;
+      return hi > lo ? pointsFunction(call.func, points, starts[k], ends[k], lo, hi) : undefined;
     };
   });
 }
