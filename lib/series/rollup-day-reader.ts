@@ -3,7 +3,7 @@
 // 9 figures × 24 hours. Entries are kept in a per-process cache bounded by
 // QUERY_CACHE_MB: a built day changes only when the job packs it again, which gives it a
 // new built_at, so an entry is used only while its built_at is the day's current one.
-import { parseCopyBinary } from "@/lib/db/copy-binary";
+import { int8At, parseCopyBinary, timestampAt } from "@/lib/db/copy-binary";
 import type { Sql } from "@/lib/db/sql";
 import { env } from "@/lib/env";
 import { emptyBuckets, firstAtOrAfter, sliceBuckets, type BucketFigure, type Buckets } from "@/lib/promql/eval/buckets";
@@ -160,10 +160,9 @@ async function fetchEntries(sql: Sql, ids: string[], days: number[], mask: numbe
   if (sql.copyOut) {
     const buf = await sql.copyOut(`COPY (${select}) TO STDOUT (FORMAT binary)`);
     const { rows: n, fields, start } = parseCopyBinary(buf);
-    const y2k = Date.UTC(2000, 0, 1); // binary timestamptz: microseconds since 2000-01-01
     rows = Array.from({ length: n }, (_, r) => ({
-      id: String(buf.readBigInt64BE(start[r * fields])),
-      day: y2k + Number(buf.readBigInt64BE(start[r * fields + 1]) / 1000n),
+      id: String(int8At(buf, start[r * fields])),
+      day: timestampAt(buf, start[r * fields + 1]),
       column: (c, target, at) => buf.copy(target, at, start[r * fields + 2 + c], start[r * fields + 2 + c] + SLOTS * 8),
     }));
   } else {
