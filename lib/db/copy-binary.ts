@@ -40,3 +40,13 @@ export const int8At = (buf: Buffer, at: number) => buf.readInt32BE(at) * 2 ** 32
 const Y2K_MS = Date.UTC(2000, 0, 1);
 /** A binary timestamptz field (microseconds since 2000-01-01) as ms since the epoch, fractions kept. */
 export const timestampAt = (buf: Buffer, at: number) => Y2K_MS + int8At(buf, at) / 1000;
+
+// COPY takes no bound parameters, so its SELECT carries values as literals. These are the
+// only ones rendered: they can only come out as digits and ISO dates, never as caller text.
+/** An int8[] literal; each id must be an integer (BigInt throws otherwise). */
+export const int8ArrayLiteral = (ids: (string | bigint)[]) => `'{${ids.map((id) => BigInt(id)).join(",")}}'::int8[]`;
+/** A timestamptz literal for ms since the epoch (a finite number, or toISOString throws). */
+export const timestampLiteral = (ms: number) => `'${new Date(ms).toISOString()}'::timestamptz`;
+/** A timestamptz[] literal. */
+export const timestampArrayLiteral = (ms: number[]) =>
+  `'{${ms.map((t) => new Date(t).toISOString()).join(",")}}'::timestamptz[]`;

@@ -1,11 +1,13 @@
 // Series selection for a set of matchers, tenant-scoped. SQL narrows by metric name and
 // equality matchers (jsonb containment, GIN-indexed) and by time when asked; the other
-// matchers are applied exactly as Prometheus applies them, in matchesAll.
+// matchers are applied exactly as Prometheus applies them, in matchesAll, to label sets
+// read once per process.
 import type { TenantContext } from "@/lib/auth/tenant";
 import type { SeriesDb } from "@/lib/series/series-db";
 import { matchesAll, type Matcher } from "./selector";
 
-export type SelectedSeries = { id: bigint; labels: Record<string, string> };
+type Labels = Record<string, string>;
+export type SelectedSeries = { id: bigint; labels: Labels };
 
 export class SeriesBudgetError extends Error {
   readonly errorType = "execution";
@@ -22,8 +24,8 @@ export async function selectSeries(
   const equal = Object.fromEntries(
     matchers.filter((m) => m.op === "=" && m.value !== "" && m.name !== "__name__").map((m) => [m.name, m.value]),
   );
-  const { rows } = await db.sql.query<{ id: string; labels: Record<string, string> }>(
-    `SELECT m.id, m.labels FROM series.metric_series m
+  const { rows } = await db.sql.query<{ id: string }>(
+    `SELECT m.id FROM series.metric_series m
       WHERE m.client_id = $1 AND ($2::text IS NULL OR m.metric_name = $2) AND m.labels @> $3::jsonb
         AND ($4::timestamptz IS NULL OR EXISTS (
               SELECT 1 FROM series.metric_samples s WHERE s.series_id = m.id AND s.time >= $4 AND s.time <= $5))
@@ -40,5 +42,26 @@ export async function selectSeries(
   if (rows.length > limit) {
     throw new SeriesBudgetError(`the selector matches more than ${limit} series; add label matchers to narrow it`);
   }
-  return rows.filter((r) => matchesAll(r.labels, matchers)).map((r) => ({ id: BigInt(r.id), labels: r.labels }));
+  const ids = rows.map((r) => String(r.id));
+  await loadLabels(tenant, db, ids);
+  return ids
+    .map((id) => ({ id: BigInt(id), labels: labelsById.get(id)! }))
+    .filter((s) => matchesAll(s.labels, matchers));
+}
+
+// A series' label set never changes, so it is read once per process: selections return
+// ids, and the same label object each time (which keeps the evaluator's caches keyed by
+// label sets warm from one query to the next). Bounded: emptied past MAX_CACHED.
+const labelsById = new Map<string, Labels>();
+const MAX_CACHED = 1_000_000;
+
+async function loadLabels(tenant: TenantContext, db: SeriesDb, ids: string[]) {
+  const unknown = ids.filter((id) => !labelsById.has(id));
+  if (unknown.length === 0) return;
+  if (labelsById.size + unknown.length > MAX_CACHED) labelsById.clear();
+  const { rows } = await db.sql.query<{ id: string; labels: Labels }>(
+    `SELECT id, labels FROM series.metric_series WHERE client_id = $1 AND id = ANY($2::int8[])`,
+    [tenant.clientId, unknown],
+  );
+  for (const r of rows) labelsById.set(String(r.id), r.labels);
 }

@@ -7,7 +7,7 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import { readDays } from "@/lib/series/rollup-day-reader";
 import { builtDays, DAY_MS, dayOf, HOUR_MS, type BuiltDay } from "@/lib/series/rollup-days";
 import { rollupWatermark } from "@/lib/series/rollups";
-import { int8At, parseCopyBinary, timestampAt } from "@/lib/db/copy-binary";
+import { int8ArrayLiteral, int8At, parseCopyBinary, timestampAt, timestampLiteral } from "@/lib/db/copy-binary";
 import type { SeriesDb } from "@/lib/series/series-db";
 import type { Expr } from "./ast";
 import {
@@ -72,13 +72,13 @@ class Loader {
       list.push({ t, v });
     };
     const where = (ids: string, from: string, to: string) =>
-      `series_id = ANY(${ids}::int8[]) AND time ${closedStart ? ">=" : ">"} ${from} AND time <= ${to}`;
+      `series_id = ANY(${ids}) AND time ${closedStart ? ">=" : ">"} ${from} AND time <= ${to}`;
     const copyOut = this.db.sql.copyOut;
     if (copyOut) {
-      // Binary COPY: no number to text and back (ids are int8 from the dictionary, times ISO: nothing to escape).
+      // Binary COPY: no number turned into text and back.
       const buf = await copyOut(
         `COPY (SELECT series_id, time, value FROM series.metric_samples
-                WHERE ${where(`'{${ids.map((id) => BigInt(id)).join(",")}}'`, `'${iso(from)}'`, `'${iso(to)}'`)}
+                WHERE ${where(int8ArrayLiteral(ids), timestampLiteral(from), timestampLiteral(to))}
                 ORDER BY series_id, time) TO STDOUT (FORMAT binary)`,
       );
       const { rows, start } = parseCopyBinary(buf);
@@ -95,7 +95,7 @@ class Loader {
     }
     const rows = await this.rows(
       `SELECT series_id, floor(extract(epoch FROM time) * 1000)::float8 AS t, value
-         FROM series.metric_samples WHERE ${where("$1", "$2", "$3")} ORDER BY series_id, time`,
+         FROM series.metric_samples WHERE ${where("$1::int8[]", "$2", "$3")} ORDER BY series_id, time`,
       [ids, iso(from), iso(to)],
     );
     for (const r of rows) add(String(r[0]), Number(r[1]), Number(r[2]));

@@ -3,7 +3,7 @@
 // 9 figures × 24 hours. Entries are kept in a per-process cache bounded by
 // QUERY_CACHE_MB: a built day changes only when the job packs it again, which gives it a
 // new built_at, so an entry is used only while its built_at is the day's current one.
-import { int8At, parseCopyBinary, timestampAt } from "@/lib/db/copy-binary";
+import { int8ArrayLiteral, int8At, parseCopyBinary, timestampArrayLiteral, timestampAt } from "@/lib/db/copy-binary";
 import type { Sql } from "@/lib/db/sql";
 import { env } from "@/lib/env";
 import { emptyBuckets, firstAtOrAfter, sliceBuckets, type BucketFigure, type Buckets } from "@/lib/promql/eval/buckets";
@@ -151,11 +151,9 @@ const within = (b: Buckets, from: number, to: number) =>
 /** Packed rows of these series and days by binary COPY (PGlite: a plain query), `mask`'s figures. */
 async function fetchEntries(sql: Sql, ids: string[], days: number[], mask: number) {
   const read = PACKED.map((f, i) => ({ f, i })).filter(({ i }) => mask & (1 << i));
-  // Ids are int8 from the series dictionary and days ISO strings: nothing to escape.
   const select = `SELECT series_id, day, ${read.map(({ f }) => COLUMNS[f]).join(", ")}
                     FROM series.metric_rollup_days
-                   WHERE series_id = ANY('{${ids.map((id) => BigInt(id)).join(",")}}'::int8[])
-                     AND day = ANY('{${days.map((d) => new Date(d).toISOString()).join(",")}}'::timestamptz[])`;
+                   WHERE series_id = ANY(${int8ArrayLiteral(ids)}) AND day = ANY(${timestampArrayLiteral(days)})`;
   let rows: { id: string; day: number; column: (c: number, target: Uint8Array, at: number) => void }[];
   if (sql.copyOut) {
     const buf = await sql.copyOut(`COPY (${select}) TO STDOUT (FORMAT binary)`);
