@@ -63,63 +63,55 @@ class Loader {
     return rows as string[][];
   }
 
-  /** Raw points of each series with from < t <= to (from <= t when `closedStart`), and staleness markers. */
-  private async points(ids: string[], from: number, to: number, closedStart = false) {
-    const byId = new Map<string, Point[]>();
-    const add = (id: string, t: number, v: number) => {
-      const list = byId.get(id) ?? [];
-      if (list.length === 0) byId.set(id, list);
+  /**
+   * Raw points of each series with from < t <= to (from <= t when `closedStart`), and with
+   * `markers` the staleness markers in (from, to] too, in the same statement (value NULL).
+   */
+  private async points(ids: string[], from: number, to: number, opts: { closedStart?: boolean; markers?: boolean }) {
+    const points = new Map<string, Point[]>();
+    const stale = new Map<string, number[]>();
+    const add = (id: string, t: number, v: number | null) => {
+      if (v === null) {
+        const list = stale.get(id) ?? [];
+        if (list.length === 0) stale.set(id, list);
+        list.push(t);
+        return;
+      }
+      const list = points.get(id) ?? [];
+      if (list.length === 0) points.set(id, list);
       list.push({ t, v });
     };
-    const where = (ids: string, from: string, to: string) =>
-      `series_id = ANY(${ids}) AND time ${closedStart ? ">=" : ">"} ${from} AND time <= ${to}`;
+    const select = (ids: string, from: string, to: string, time: string) => {
+      const within = `series_id = ANY(${ids}) AND time > ${from} AND time <= ${to}`;
+      const samples = `SELECT series_id, ${time}, value FROM series.metric_samples
+                        WHERE ${opts.closedStart ? within.replace("time >", "time >=") : within}`;
+      const markers = `SELECT series_id, ${time}, NULL::float8 FROM series.metric_stale_markers WHERE ${within}`;
+      return `${samples}${opts.markers ? ` UNION ALL ${markers}` : ""} ORDER BY 1, 2`;
+    };
     const copyOut = this.db.sql.copyOut;
     if (copyOut) {
       // Binary COPY: no number turned into text and back.
-      const buf = await copyOut(
-        `COPY (SELECT series_id, time, value FROM series.metric_samples
-                WHERE ${where(int8ArrayLiteral(ids), timestampLiteral(from), timestampLiteral(to))}
-                ORDER BY series_id, time) TO STDOUT (FORMAT binary)`,
-      );
-      const { rows, start } = parseCopyBinary(buf);
+      const sql = select(int8ArrayLiteral(ids), timestampLiteral(from), timestampLiteral(to), "time");
+      const buf = await copyOut(`COPY (${sql}) TO STDOUT (FORMAT binary)`);
+      const { rows, start, length } = parseCopyBinary(buf);
       this.count(rows);
       for (let r = 0; r < rows; r++) {
         // Prometheus' times are whole milliseconds (OTLP's nanoseconds are cut, as the text path floors).
-        add(
-          String(int8At(buf, start[r * 3])),
-          Math.floor(timestampAt(buf, start[r * 3 + 1])),
-          buf.readDoubleBE(start[r * 3 + 2]),
-        );
+        const t = Math.floor(timestampAt(buf, start[r * 3 + 1]));
+        add(String(int8At(buf, start[r * 3])), t, length[r * 3 + 2] < 0 ? null : buf.readDoubleBE(start[r * 3 + 2]));
       }
-      return byId;
+    } else {
+      const time = "floor(extract(epoch FROM time) * 1000)::float8";
+      const rows = await this.rows(select("$1::int8[]", "$2", "$3", time), [ids, iso(from), iso(to)]);
+      for (const r of rows) add(String(r[0]), Number(r[1]), r[2] === null ? null : Number(r[2]));
     }
-    const rows = await this.rows(
-      `SELECT series_id, floor(extract(epoch FROM time) * 1000)::float8 AS t, value
-         FROM series.metric_samples WHERE ${where("$1::int8[]", "$2", "$3")} ORDER BY series_id, time`,
-      [ids, iso(from), iso(to)],
-    );
-    for (const r of rows) add(String(r[0]), Number(r[1]), Number(r[2]));
-    return byId;
+    return { points, stale };
   }
 
   async raw(w: Want): Promise<Series[]> {
     const series = await this.series(w.matchers);
     const ids = series.map((s) => s.id.toString());
-    // Both at once, on two connections.
-    const [points, markers] = await Promise.all([
-      this.points(ids, w.mint, w.maxt),
-      this.db.sql.query<{ id: string; t: string }>(
-        `SELECT series_id AS id, floor(extract(epoch FROM time) * 1000)::int8 AS t FROM series.metric_stale_markers
-          WHERE series_id = ANY($1::int8[]) AND time > $2 AND time <= $3 ORDER BY series_id, time`,
-        [ids, iso(w.mint), iso(w.maxt)],
-      ),
-    ]);
-    const stale = new Map<string, number[]>();
-    for (const r of markers.rows) {
-      const list = stale.get(String(r.id)) ?? [];
-      if (list.length === 0) stale.set(String(r.id), list);
-      list.push(Number(r.t));
-    }
+    const { points, stale } = await this.points(ids, w.mint, w.maxt, { markers: true });
     return series
       .map((s) => ({ labels: s.labels, points: points.get(s.id.toString()) ?? [], stale: stale.get(s.id.toString()) }))
       .filter((s) => s.points.length > 0);
@@ -146,7 +138,7 @@ class Loader {
     if (daysEnd < split) parts.push(await this.rollupRows(ids, size, daysEnd, split));
     if (split < upper) {
       // The tail the rollup job has not reached yet: whole buckets from raw samples.
-      const tail = await this.points(ids, split, upper - 1, true);
+      const { points: tail } = await this.points(ids, split, upper - 1, { closedStart: true });
       parts.push(new Map([...tail].map(([id, points]) => [id, bucketize(points, size)])));
     }
     for (const b of parts[0].values()) this.count(b.n); // the other parts counted as rows
