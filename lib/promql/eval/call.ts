@@ -82,28 +82,10 @@ export function callFunction(ev: Evaluator, e: Call, t: number): Instant {
 }
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const RANGE_FUNCTIONS = new Set([
-  "rate",
-  "increase",
-  "delta",
-  "irate",
-  "idelta",
-  "deriv",
-  "predict_linear",
-  "quantile_over_time",
-  "absent_over_time",
-]);
-
+const DELTA_FUNCTIONS = ["rate", "increase", "delta", "irate", "idelta", "deriv"];
+const RANGE_FUNCTIONS = new Set([...DELTA_FUNCTIONS, "predict_linear", "quantile_over_time", "absent_over_time"]);
 /** Functions of one range vector alone, answered per series from its points in the window. */
-export const POINTS_FUNCTIONS = new Set([
-  ...Object.keys(OVER_TIME),
-  "rate",
-  "increase",
-  "delta",
-  "irate",
-  "idelta",
-  "deriv",
-]);
+export const POINTS_FUNCTIONS = new Set([...Object.keys(OVER_TIME), ...DELTA_FUNCTIONS]);
 
 /** A POINTS_FUNCTIONS function over one series' points lo..hi-1 (non-empty) in [rangeStart, rangeEnd]. */
 export function pointsFunction(
