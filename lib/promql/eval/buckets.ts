@@ -174,6 +174,10 @@ export function bucketWindow(b: Buckets, from: number, to: number): BucketWindow
 
 export const isEmptyWindow = (w: BucketWindow) => w.lo === w.hi && w.edge === undefined;
 
+// Filled by summary() for the extrapolation that follows at once (evaluation is synchronous):
+// one object for the hundreds of thousands of windows of a long range.
+const scratch: WindowSummary = { count: 0, firstT: 0, firstV: 0, lastT: 0, lastV: 0, delta: 0 };
+
 function summary(b: Buckets, { lo, hi, edge }: BucketWindow, to: number, isCounter: boolean): WindowSummary {
   let count = 0;
   let delta = 0;
@@ -181,15 +185,20 @@ function summary(b: Buckets, { lo, hi, edge }: BucketWindow, to: number, isCount
     count += b.count[i];
     if (isCounter) delta += b.increase[i] + (i > lo ? counterStep(b.lastV[i - 1], b.firstV[i]) : 0);
   }
-  const [firstT, firstV] = lo < hi ? [b.firstT[lo], b.firstV[lo]] : [to, edge as number];
-  let [lastT, lastV] = [b.lastT[hi - 1], b.lastV[hi - 1]];
+  const some = lo < hi;
+  scratch.firstT = some ? b.firstT[lo] : to;
+  scratch.firstV = some ? b.firstV[lo] : (edge as number);
+  scratch.lastT = some ? b.lastT[hi - 1] : to;
+  scratch.lastV = some ? b.lastV[hi - 1] : (edge as number);
   if (edge !== undefined) {
     count++;
-    if (isCounter && lo < hi) delta += counterStep(lastV, edge);
-    [lastT, lastV] = [to, edge];
+    if (isCounter && some) delta += counterStep(scratch.lastV, edge);
+    scratch.lastT = to;
+    scratch.lastV = edge;
   }
-  if (!isCounter) delta = lastV - firstV;
-  return { count, firstT, firstV, lastT, lastV, delta };
+  scratch.count = count;
+  scratch.delta = isCounter ? delta : scratch.lastV - scratch.firstV;
+  return scratch;
 }
 
 /** Folds one figure over the window's buckets, the edge sample (value `edge`) last. */
@@ -200,36 +209,25 @@ function fold(b: Buckets, w: BucketWindow, column: Float64Array, f: (acc: number
 }
 const plus = (a: number, v: number) => a + v;
 
-/** A BUCKET_FUNCTIONS function over one non-empty window [rangeStart, rangeEnd]. */
-export function bucketFunction(name: string, b: Buckets, w: BucketWindow, rangeStart: number, rangeEnd: number) {
-  switch (name) {
-    case "count_over_time":
-      return countOf(b, w);
-    case "sum_over_time":
-      return fold(b, w, b.sum, plus);
-    case "avg_over_time":
-      return fold(b, w, b.sum, plus) / countOf(b, w);
-    case "min_over_time":
-      return fold(b, w, b.min, minSkippingNaN);
-    case "max_over_time":
-      return fold(b, w, b.max, maxSkippingNaN);
-    case "last_over_time":
-      return w.edge ?? b.lastV[w.hi - 1];
-    case "present_over_time":
-      return 1;
-    case "rate":
-    case "increase":
-    case "delta":
-      return extrapolate(
-        summary(b, w, rangeEnd, name !== "delta"),
-        rangeStart,
-        rangeEnd,
-        name !== "delta",
-        name === "rate",
-      );
-  }
-  return undefined;
-}
+type BucketFn = (b: Buckets, w: BucketWindow, rangeStart: number, rangeEnd: number) => number | undefined;
+const rateLike =
+  (isCounter: boolean, isRate: boolean): BucketFn =>
+  (b, w, rangeStart, rangeEnd) =>
+    extrapolate(summary(b, w, rangeEnd, isCounter), rangeStart, rangeEnd, isCounter, isRate);
+
+/** Each BUCKET_FUNCTIONS function over one non-empty window [rangeStart, rangeEnd]. */
+export const BUCKET_FN: Record<string, BucketFn> = {
+  count_over_time: (b, w) => countOf(b, w),
+  sum_over_time: (b, w) => fold(b, w, b.sum, plus),
+  avg_over_time: (b, w) => fold(b, w, b.sum, plus) / countOf(b, w),
+  min_over_time: (b, w) => fold(b, w, b.min, minSkippingNaN),
+  max_over_time: (b, w) => fold(b, w, b.max, maxSkippingNaN),
+  last_over_time: (b, w) => w.edge ?? b.lastV[w.hi - 1],
+  present_over_time: () => 1,
+  rate: rateLike(true, true),
+  increase: rateLike(true, false),
+  delta: rateLike(false, false),
+};
 
 function countOf(b: Buckets, w: BucketWindow): number {
   let n = w.edge !== undefined ? 1 : 0;

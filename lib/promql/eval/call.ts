@@ -1,7 +1,7 @@
 // PromQL function calls at one instant (pure), after Prometheus 2.42's promql/functions.go.
 import type { Expr } from "../ast";
 import type { Evaluator, Instant } from "./evaluator";
-import { bucketFunction, bucketWindow, isEmptyWindow } from "./buckets";
+import { BUCKET_FN, bucketWindow, isEmptyWindow } from "./buckets";
 import { histogramQuantile } from "./histogram";
 import { extrapolatedRate, instantDelta, linearRegression, OVER_TIME, quantile } from "./range-functions";
 import { dropName, PromQLExecutionError, signature, type Labels, type Point, type Sample } from "./types";
@@ -115,7 +115,7 @@ function evaluateCall(ev: Evaluator, e: Call, t: number): Instant {
     for (const s of rollup.series) {
       const w = bucketWindow(s.buckets, rollup.rangeStart, rollup.rangeEnd);
       if (isEmptyWindow(w)) continue;
-      const v = bucketFunction(name, s.buckets, w, rollup.rangeStart, rollup.rangeEnd);
+      const v = BUCKET_FN[name](s.buckets, w, rollup.rangeStart, rollup.rangeEnd);
       if (v !== undefined) out.push({ labels: name === "last_over_time" ? s.labels : dropName(s.labels), t, v });
     }
     return { type: "vector", samples: out };

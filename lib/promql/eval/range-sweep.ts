@@ -6,7 +6,7 @@
 // the same series order.
 import type { Expr } from "../ast";
 import { groupLabels } from "./aggregate";
-import { bucketFunction, type BucketSeries, type BucketWindow } from "./buckets";
+import { BUCKET_FN, type BucketSeries, type BucketWindow } from "./buckets";
 import { pointsFunction, POINTS_FUNCTIONS } from "./call";
 import type { Evaluator, RangeResult } from "./evaluator";
 import { dropName, PromQLTimeoutError, signature, type Labels, type Series } from "./types";
@@ -66,17 +66,19 @@ function sweepBuckets(ev: Evaluator, call: Call, steps: number[], deadline?: num
   const starts = Float64Array.from(windows, (w) => w!.rangeStart);
   const ends = Float64Array.from(windows, (w) => w!.rangeEnd);
   const w: BucketWindow = { lo: 0, hi: 0, edge: undefined };
+  const fn = BUCKET_FN[call.func];
   return sweep<BucketSeries>(windows[0]!.series, steps.length, deadline, ({ buckets: b }) => {
     let [lo, hi] = [0, 0];
     return (k) => {
-      const [rangeStart, rangeEnd] = [starts[k], ends[k]];
+      const rangeStart = starts[k];
+      const rangeEnd = ends[k];
       while (lo < b.n && b.t[lo] < rangeStart) lo++;
       while (hi < b.n && b.t[hi] < rangeEnd) hi++;
       w.lo = lo;
       w.hi = hi;
       w.edge = hi < b.n && b.t[hi] === rangeEnd && b.firstT[hi] === rangeEnd ? b.firstV[hi] : undefined;
       if (lo === hi && w.edge === undefined) return undefined;
-      return bucketFunction(call.func, b, w, rangeStart, rangeEnd);
+      return fn(b, w, rangeStart, rangeEnd);
     };
   });
 }
@@ -104,6 +106,14 @@ function pointsOf(steps: number[], values: Float64Array, present: Uint8Array) {
   return points;
 }
 
+/** How each operator takes in the n-th value v of a group at a step (aggregate.ts' arithmetic). */
+const UPDATE: Record<string, ((n: number, acc: number, v: number) => number) | undefined> = {
+  sum: (n, acc, v) => (n === 0 ? 0 + v : acc + v),
+  avg: (n, acc, v) => (n === 0 ? 0 : acc) + (v - (n === 0 ? 0 : acc)) / (n + 1),
+  min: (n, acc, v) => (n === 0 || Number.isNaN(acc) || v < acc ? v : acc),
+  max: (n, acc, v) => (n === 0 || Number.isNaN(acc) || v > acc ? v : acc),
+};
+
 /** aggregate() at each step, as aggregate.ts computes it for these operators. */
 function aggregateSteps(
   agg: Aggregate,
@@ -123,42 +133,39 @@ function aggregateSteps(
     }
     return index.get(key)!;
   });
-  const acc = new Float64Array(groups.length);
-  const count = new Int32Array(groups.length);
-  const infinities = new Uint8Array(groups.length); // bit 1: +Inf seen, bit 2: -Inf seen
+  // Per step and group (cell = k * groups + g), filled series by series: each cell still sees
+  // its series in order, and each series' values are read front to back.
+  const G = groups.length;
+  const acc = new Float64Array(steps.length * G);
+  const count = new Int32Array(steps.length * G);
+  const infinities = new Uint8Array(steps.length * G); // bit 1: +Inf seen, bit 2: -Inf seen
+  const update = UPDATE[agg.op];
+  for (let j = 0; j < labels.length; j++) {
+    const [vs, ps, g] = [values[j], present[j], groupOf[j]];
+    for (let k = 0, cell = g; k < steps.length; k++, cell += G) {
+      if (!ps[k]) continue;
+      const v = vs[k];
+      const n = count[cell]++;
+      if (update) acc[cell] = update(n, acc[cell], v);
+      if (v === Infinity) infinities[cell] |= 1;
+      else if (v === -Infinity) infinities[cell] |= 2;
+    }
+  }
+  for (let k = 0, cell = 0; k < steps.length; k++) {
+    for (let g = 0; g < G; g++, cell++) {
+      if (count[cell] === 0) continue;
+      const op = agg.op;
+      const v =
+        op === "count" ? count[cell] : op === "group" ? 1 : op === "avg" && infinities[cell] === 3 ? NaN : acc[cell];
+      groups[g].points.push({ t: steps[k], v });
+    }
+  }
   // Groups in order of first appearance, as the step-by-step path emits them.
   const order: number[] = [];
-  const seen = new Uint8Array(groups.length);
-  for (let k = 0; k < steps.length; k++) {
-    count.fill(0);
-    infinities.fill(0);
+  const seen = new Uint8Array(G);
+  for (let k = 0; k < steps.length && order.length < G; k++) {
     for (let j = 0; j < labels.length; j++) {
-      if (!present[j][k]) continue;
-      const g = groupOf[j];
-      const v = values[j][k];
-      const n = count[g]++;
-      if (!seen[g]) ((seen[g] = 1), order.push(g));
-      switch (agg.op) {
-        case "sum":
-          acc[g] = n === 0 ? 0 + v : acc[g] + v;
-          break;
-        case "avg":
-          acc[g] = (n === 0 ? 0 : acc[g]) + (v - (n === 0 ? 0 : acc[g])) / (n + 1);
-          infinities[g] |= v === Infinity ? 1 : v === -Infinity ? 2 : 0;
-          break;
-        case "min":
-          acc[g] = n === 0 || Number.isNaN(acc[g]) || v < acc[g] ? v : acc[g];
-          break;
-        case "max":
-          acc[g] = n === 0 || Number.isNaN(acc[g]) || v > acc[g] ? v : acc[g];
-          break;
-      }
-    }
-    for (let g = 0; g < groups.length; g++) {
-      if (count[g] === 0) continue;
-      const v =
-        agg.op === "count" ? count[g] : agg.op === "group" ? 1 : agg.op === "avg" && infinities[g] === 3 ? NaN : acc[g];
-      groups[g].points.push({ t: steps[k], v });
+      if (present[j][k] && !seen[groupOf[j]]) ((seen[groupOf[j]] = 1), order.push(groupOf[j]));
     }
   }
   return order.map((g) => groups[g]);
