@@ -19,7 +19,7 @@ const SERIES = Number(process.env.BENCH_SERIES ?? 1000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 30);
 const INTERVAL_MS = Number(process.env.BENCH_INTERVAL_MS ?? 259_000); // 10,000 samples per series in 30 days
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const WARMUP = 3;
+const WARMUP = 5;
 const HOUR = 3_600_000;
 
 type Series = { labels: Record<string, string>; value: (i: number) => number; offset: number };
@@ -226,7 +226,7 @@ async function main() {
     for (const t of targets) {
       const runs = t === raw ? Math.min(RUNS, 5) : RUNS;
       // The first run is timed on its own (cold: nothing cached, code not yet optimised by
-      // V8's JIT) and its answer compared; two more warm up before the timed runs.
+      // V8's JIT) and its answer compared; four more warm up before the timed runs (a JIT runtime's steady state).
       const first = await timeQuery(t, c.path, c.params);
       const difference = t === prom ? undefined : compareResults(reference, first.body, false);
       for (let i = 0; i < WARMUP - 1; i++) await timeQuery(t, c.path, c.params);
