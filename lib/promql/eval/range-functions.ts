@@ -22,8 +22,14 @@ export function extrapolatedRate(
   if (isCounter) {
     for (let i = lo + 1; i < hi; i++) if (points[i].v < points[i - 1].v) delta += points[i - 1].v;
   }
-  const summary = { count: hi - lo, firstT: first.t, firstV: first.v, lastT: last.t, lastV: last.v, delta };
-  return extrapolate(summary, rangeStart, rangeEnd, isCounter, isRate);
+  // One object for every window (evaluation is synchronous): a range query has hundreds of thousands.
+  scratch.count = hi - lo;
+  scratch.firstT = first.t;
+  scratch.firstV = first.v;
+  scratch.lastT = last.t;
+  scratch.lastV = last.v;
+  scratch.delta = delta;
+  return extrapolate(scratch, rangeStart, rangeEnd, isCounter, isRate);
 }
 
 /** What Prometheus' extrapolation needs from a window: raw samples and rollup buckets both give it. */
@@ -35,6 +41,8 @@ export type WindowSummary = {
   lastV: number;
   delta: number;
 };
+
+const scratch: WindowSummary = { count: 0, firstT: 0, firstV: 0, lastT: 0, lastV: 0, delta: 0 };
 
 /** Prometheus 2.42's extrapolatedRate from a window summary (delta counts counter resets). */
 export function extrapolate(
