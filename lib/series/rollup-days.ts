@@ -8,7 +8,8 @@ import type { Sql } from "@/lib/db/sql";
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
 export const SLOTS = 24;
-/** How far back the job looks for closed days not built yet (longer than any retention). */
+/** How far back the job looks for closed days never packed; older ones are packed when late
+ *  samples touch them, and until then queries read their hour rows (same answer, slower). */
 const LOOKBACK_DAYS = 100;
 
 const iso = (ms: number) => new Date(ms).toISOString();
