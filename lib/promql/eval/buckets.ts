@@ -168,9 +168,12 @@ export type BucketWindow = { lo: number; hi: number; edge?: number };
 export function bucketWindow(b: Buckets, from: number, to: number): BucketWindow {
   const lo = firstAtOrAfter(b, from);
   const hi = firstAtOrAfter(b, to);
-  const edge = hi < b.n && b.t[hi] === to && b.firstT[hi] === to ? b.firstV[hi] : undefined;
-  return { lo, hi, edge };
+  return { lo, hi, edge: edgeSample(b, hi, to) };
 }
+
+/** The value of a sample lying exactly at `to`, when bucket `hi` (the first starting at or after `to`) starts with one. */
+export const edgeSample = (b: Buckets, hi: number, to: number) =>
+  hi < b.n && b.t[hi] === to && b.firstT[hi] === to ? b.firstV[hi] : undefined;
 
 export const isEmptyWindow = (w: BucketWindow) => w.lo === w.hi && w.edge === undefined;
 

@@ -6,7 +6,7 @@
 // the same series order.
 import type { Expr } from "../ast";
 import { groupLabels } from "./aggregate";
-import { BUCKET_FN, type BucketSeries, type BucketWindow } from "./buckets";
+import { BUCKET_FN, edgeSample, isEmptyWindow, type BucketSeries, type BucketWindow } from "./buckets";
 import { pointsFunction, POINTS_FUNCTIONS } from "./call";
 import type { Evaluator, RangeResult } from "./evaluator";
 import { dropName, PromQLTimeoutError, signature, type Labels, type Series } from "./types";
@@ -76,8 +76,8 @@ function sweepBuckets(ev: Evaluator, call: Call, steps: number[], deadline?: num
       while (hi < b.n && b.t[hi] < rangeEnd) hi++;
       w.lo = lo;
       w.hi = hi;
-      w.edge = hi < b.n && b.t[hi] === rangeEnd && b.firstT[hi] === rangeEnd ? b.firstV[hi] : undefined;
-      if (lo === hi && w.edge === undefined) return undefined;
+      w.edge = edgeSample(b, hi, rangeEnd);
+      if (isEmptyWindow(w)) return undefined;
       return fn(b, w, rangeStart, rangeEnd);
     };
   });
