@@ -8,7 +8,7 @@
 import type { TenantContext } from "@/lib/auth/tenant";
 import { readDays } from "@/lib/series/rollup-day-reader";
 import { builtDays, DAY_MS, dayOf, HOUR_MS, type BuiltDay } from "@/lib/series/rollup-days";
-import { rollupWatermark } from "@/lib/series/rollups";
+import { RESOLUTIONS, rollupWatermark } from "@/lib/series/rollups";
 import { int8ArrayLiteral, int8At, parseCopyBinary, timestampAt, timestampLiteral } from "@/lib/db/copy-binary";
 import type { SeriesDb } from "@/lib/series/series-db";
 import type { Expr } from "./ast";
@@ -33,7 +33,7 @@ type Budget = EvalOptions & { maxSeries?: number };
 
 const keyOf = (w: Want) => JSON.stringify([w.matchers, w.mint, w.maxt, w.resolutionMs ?? 0, w.func ?? ""]);
 const iso = (ms: number) => new Date(ms).toISOString();
-const TABLES: Record<number, string> = { 60_000: "series.metric_rollups_1m", 3_600_000: "series.metric_rollups_1h" };
+const tableOf = (size: number) => RESOLUTIONS.find((r) => r.ms === size)!.table;
 
 class Loader {
   private samples = 0;
@@ -178,7 +178,7 @@ class Loader {
     if (copyOut) {
       const buf = await copyOut(
         `COPY (SELECT series_id, time, count, sum, min, max, first_time, first_value, last_time, last_value, increase
-                 FROM ${TABLES[size]}
+                 FROM ${tableOf(size)}
                 WHERE series_id = ANY(${int8ArrayLiteral(ids)}) AND time >= ${timestampLiteral(from)}
                   AND time < ${timestampLiteral(to)}
                 ORDER BY series_id, time) TO STDOUT (FORMAT binary)`,
@@ -207,7 +207,7 @@ class Loader {
       const rows = await this.rows(
         `SELECT series_id, ${ms("time")}, count, sum, min, max, ${ms("first_time")}, first_value,
                 ${ms("last_time")}, last_value, increase
-           FROM ${TABLES[size]}
+           FROM ${tableOf(size)}
           WHERE series_id = ANY($1::int8[]) AND time >= $2 AND time < $3
           ORDER BY series_id, time`,
         [ids, iso(from), iso(to)],
