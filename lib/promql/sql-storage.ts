@@ -13,13 +13,12 @@ import { int8ArrayLiteral, int8At, parseCopyBinary, timestampAt, timestampLitera
 import type { SeriesDb } from "@/lib/series/series-db";
 import type { Expr } from "./ast";
 import {
+  BUCKET_FIGURES,
   bucketize,
   emptyBuckets,
   figuresFor,
   joinBuckets,
-  pushBucket,
   sliceBuckets,
-  type Bucket,
   type Buckets,
   type BucketSeries,
 } from "./eval/buckets";
@@ -163,17 +162,10 @@ class Loader {
 
   /** Rollup rows (one per series and bucket) starting in [from, to). */
   private async rollupRows(ids: string[], size: number, from: number, to: number): Promise<Map<string, Buckets>> {
-    // One set of columns for all series (see joinBuckets), each series a slice of it.
-    const byId = new Map<string, Buckets>();
-    let all = emptyBuckets(0);
-    let [current, first] = ["", 0];
-    const add = (id: string, bucket: Bucket) => {
-      if (id !== current) {
-        if (current) byId.set(current, sliceBuckets(all, first, all.n));
-        [current, first] = [id, all.n];
-      }
-      pushBucket(all, bucket);
-    };
+    // One set of columns for all series (see joinBuckets), written row by row, each series
+    // a slice of it; seriesOf[r] is row r's series.
+    let all: Buckets;
+    let seriesOf: Float64Array;
     const copyOut = this.db.sql.copyOut;
     if (copyOut) {
       const buf = await copyOut(
@@ -186,21 +178,22 @@ class Loader {
       const { rows, start: at } = parseCopyBinary(buf);
       this.count(rows);
       all = emptyBuckets(rows);
+      seriesOf = new Float64Array(rows);
+      const float = (field: number) => buf.readDoubleBE(at[field]);
       for (let r = 0, f = 0; r < rows; r++, f += 11) {
-        const float = (i: number) => buf.readDoubleBE(at[f + i]);
-        add(String(int8At(buf, at[f])), {
-          t: timestampAt(buf, at[f + 1]),
-          count: buf.readInt32BE(at[f + 2]),
-          sum: float(3),
-          min: float(4),
-          max: float(5),
-          firstT: timestampAt(buf, at[f + 6]),
-          firstV: float(7),
-          lastT: timestampAt(buf, at[f + 8]),
-          lastV: float(9),
-          increase: float(10),
-        });
+        seriesOf[r] = int8At(buf, at[f]);
+        all.t[r] = timestampAt(buf, at[f + 1]);
+        all.count[r] = buf.readInt32BE(at[f + 2]);
+        all.sum[r] = float(f + 3);
+        all.min[r] = float(f + 4);
+        all.max[r] = float(f + 5);
+        all.firstT[r] = timestampAt(buf, at[f + 6]);
+        all.firstV[r] = float(f + 7);
+        all.lastT[r] = timestampAt(buf, at[f + 8]);
+        all.lastV[r] = float(f + 9);
+        all.increase[r] = float(f + 10);
       }
+      all.n = rows;
     } else {
       // Every column named: drivers without array rows return objects, whose keys must be distinct.
       const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8 AS ${column}_ms`;
@@ -213,12 +206,20 @@ class Loader {
         [ids, iso(from), iso(to)],
       );
       all = emptyBuckets(rows.length);
-      for (const row of rows) {
-        const [t, count, sum, min, max, firstT, firstV, lastT, lastV, increase] = row.slice(1).map(Number);
-        add(String(row[0]), { t, count, sum, min, max, firstT, firstV, lastT, lastV, increase });
-      }
+      seriesOf = new Float64Array(rows.length);
+      rows.forEach((row, r) => {
+        seriesOf[r] = Number(row[0]);
+        // The columns after series_id are selected in BUCKET_FIGURES' order.
+        BUCKET_FIGURES.forEach((figure, i) => (all[figure][r] = Number(row[i + 1])));
+      });
+      all.n = rows.length;
     }
-    if (current) byId.set(current, sliceBuckets(all, first, all.n));
+    const byId = new Map<string, Buckets>();
+    for (let r = 1, first = 0; r <= all.n; r++) {
+      if (r < all.n && seriesOf[r] === seriesOf[first]) continue;
+      byId.set(String(seriesOf[first]), sliceBuckets(all, first, r));
+      first = r;
+    }
     return byId;
   }
 }

@@ -22,7 +22,6 @@ export type BucketFigure = (typeof BUCKET_FIGURES)[number];
 /** Buckets in time order, column by column; `n` of each column's entries are used. */
 export type Buckets = { n: number } & Record<BucketFigure, Float64Array>;
 export type BucketSeries = { labels: Labels; buckets: Buckets };
-export type Bucket = Record<BucketFigure, number>;
 
 /** A column never read: figures a function does not need are not loaded. */
 export const NO_VALUES = new Float64Array(0);
@@ -32,12 +31,6 @@ export function emptyBuckets(capacity: number, figures: readonly BucketFigure[] 
   const out = { n: 0 } as Buckets;
   for (const f of BUCKET_FIGURES) out[f] = figures.includes(f) ? new Float64Array(capacity) : NO_VALUES;
   return out;
-}
-
-/** Appends one bucket (the caller sized the columns). */
-export function pushBucket(b: Buckets, bucket: Bucket): void {
-  for (const f of BUCKET_FIGURES) b[f][b.n] = bucket[f];
-  b.n++;
 }
 
 /** Buckets from..to-1 of `b`, sharing its columns. */
