@@ -37,8 +37,10 @@ const QUERIES = [
 describe("rollups packed by day", () => {
   useTestDatabase();
   let tenant: TenantContext;
-  // Three closed days, ending at yesterday's midnight, and the query reaching into today.
+  // Three closed days, ending at yesterday's midnight, and the query reaching into today,
+  // whose first two hours are over (the job is told the time, as a clock would).
   const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+  const now = today + 2 * HOUR + 10 * 60_000;
   const from = today - 3 * DAY_MS;
   const start = from + 2 * HOUR;
   const end = today + HOUR;
@@ -100,10 +102,15 @@ describe("rollups packed by day", () => {
     expect(buf.toString("utf8", at[4], at[4] + 1)).toBe("x");
   });
 
-  it("packs every closed day, then answers long ranges from them as raw samples do", async () => {
-    await refreshRollups(getPool());
+  it("packs every closed day and today's closed hours, then answers long ranges from them as raw samples do", async () => {
+    await refreshRollups(getPool(), now);
     const days = await builtDays(pgSql(getPool()), from, today + DAY_MS);
-    expect(days.map((d) => d.day)).toEqual([from, from + DAY_MS, from + 2 * DAY_MS]);
+    expect(days.map((d) => [d.day, d.until])).toEqual([
+      [from, from + DAY_MS],
+      [from + DAY_MS, from + 2 * DAY_MS],
+      [from + 2 * DAY_MS, today],
+      [today, today + 2 * HOUR],
+    ]);
     await expectRawAnswers();
   });
 
@@ -133,13 +140,33 @@ describe("rollups packed by day", () => {
   it("stays exact when late samples land in a packed day, before and after it is packed again", async () => {
     await send(from + 5 * HOUR + 20_000, from + 9 * HOUR, 2);
     await expectRawAnswers();
-    await refreshRollups(getPool());
+    await refreshRollups(getPool(), now);
     await expectRawAnswers();
   });
 
-  it("reads the packed rows, not the hour rows, for built days", async () => {
+  it("packs today again when late samples change its packed hours, and as more hours close", async () => {
+    const sql = pgSql(getPool());
+    const [before] = await builtDays(sql, today, today + 1);
+    await send(today + 30 * 60_000 + 7_000, today + 50 * 60_000, 3);
+    await expectRawAnswers();
+    await refreshRollups(getPool(), now);
+    const [after] = await builtDays(sql, today, today + 1);
+    expect(after.builtAt).toBeGreaterThan(before.builtAt);
+    expect(after.until).toBe(today + 2 * HOUR);
+    await expectRawAnswers();
+    // Nothing new: today stays as it is; an hour later, one more hour is packed.
+    await refreshRollups(getPool(), now);
+    expect((await builtDays(sql, today, today + 1))[0]).toEqual(after);
+    await refreshRollups(getPool(), now + HOUR);
+    expect((await builtDays(sql, today, today + 1))[0].until).toBe(today + 3 * HOUR);
+    await expectRawAnswers();
+  });
+
+  it("reads the packed rows, not the hour rows, for built days and today's packed hours", async () => {
     const rolled = await rangeQuery(tenant, await appSeriesDb(), QUERIES[0], start, end, HOUR);
-    await getPool().query(`DELETE FROM series.metric_rollups_1h WHERE time < $1`, [new Date(today).toISOString()]);
+    await getPool().query(`DELETE FROM series.metric_rollups_1h WHERE time < $1`, [
+      new Date(today + 2 * HOUR).toISOString(),
+    ]);
     const again = await rangeQuery(tenant, await appSeriesDb(), QUERIES[0], start, end, HOUR);
     expect(again).toEqual(rolled);
   });

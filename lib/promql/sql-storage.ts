@@ -130,9 +130,11 @@ class Loader {
     this.watermark ??= rollupWatermark(this.db.sql);
     const pending = await this.watermark;
     const upper = w.maxt + size;
-    const split = Math.max(w.mint, Math.min(upper, pending === null ? upper : Math.floor(pending / size) * size));
-    const days = size === HOUR_MS ? await this.packedDays(w.mint, split) : [];
-    const daysEnd = days.length ? Math.max(w.mint, days[days.length - 1].day + DAY_MS) : w.mint;
+    // Buckets before `final` hold every sample they will hold (none of their minutes pending).
+    const final = pending === null ? Infinity : Math.floor(pending / size) * size;
+    const split = Math.max(w.mint, Math.min(upper, final));
+    const days = size === HOUR_MS ? await this.packedDays(w.mint, split, final) : [];
+    const daysEnd = days.length ? Math.max(w.mint, Math.min(split, days[days.length - 1].until)) : w.mint;
     const figures = figuresFor(w.func);
     const parts = [
       days.length ? await readDays(this.db.sql, ids, days, w.mint, daysEnd, figures) : new Map<string, Buckets>(),
@@ -150,12 +152,16 @@ class Loader {
       .filter((s): s is BucketSeries => s.buckets !== undefined);
   }
 
-  /** The run of built (packed) days from mint's day on that ends by `split`. */
-  private async packedDays(mint: number, split: number): Promise<BuiltDay[]> {
+  /**
+   * The run of built (packed) days from mint's day on that start before `split`, each with
+   * its packed hours final (ending by `final`); a partly packed day ends the run.
+   */
+  private async packedDays(mint: number, split: number, final: number): Promise<BuiltDay[]> {
     const run: BuiltDay[] = [];
     for (const d of await builtDays(this.db.sql, dayOf(mint), split)) {
-      if (d.day !== dayOf(mint) + run.length * DAY_MS || d.day + DAY_MS > split) break;
+      if (d.day !== dayOf(mint) + run.length * DAY_MS || d.until > final) break;
       run.push(d);
+      if (d.until < d.day + DAY_MS) break;
     }
     return run;
   }

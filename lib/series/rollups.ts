@@ -2,8 +2,8 @@
 // reset-aware increase), kept by the app on both dialects. Ingest marks the minutes a batch
 // touched (series.rollup_pending); refreshRollups() claims those marks, rewrites their
 // minute rows from raw samples and their hour rows from minute rows, in one transaction, so
-// a crash leaves the marks for the next run; closed days are then packed by day
-// (rollup-days.ts). Queries read rollups only before the earliest pending minute
+// a crash leaves the marks for the next run; days are then packed by day, the current one
+// through its last closed hour (rollup-days.ts). Queries read rollups only before the earliest pending minute
 // (rollupWatermark) and raw samples after it.
 import type pg from "pg";
 import { pgSql } from "@/lib/db/client";
@@ -93,7 +93,7 @@ async function rollHours(sql: Sql, from: number, to: number) {
  * Claims every pending minute and rewrites its minute and hour rows. Run it inside a
  * transaction (refreshRollups does): claim and rewrite then commit together.
  */
-export async function rollUpPending(sql: Sql): Promise<number> {
+export async function rollUpPending(sql: Sql, now = Date.now()): Promise<number> {
   const { rows } = await sql.query<{ m: string }>(
     `WITH claimed AS (DELETE FROM series.rollup_pending RETURNING minute)
      SELECT DISTINCT (extract(epoch FROM minute) * 1000)::int8 AS m FROM claimed`,
@@ -101,13 +101,16 @@ export async function rollUpPending(sql: Sql): Promise<number> {
   const minutes = rows.map((r) => Number(r.m));
   for (const [from, to] of contiguousRanges(minutes, MINUTE_MS)) await rollMinutes(sql, from, to);
   for (const [from, to] of contiguousRanges(touchedHours(minutes), HOUR_MS)) await rollHours(sql, from, to);
-  // Closed days whose hours changed (or that just ended) are packed again for long-range reads.
-  await buildDays(sql, await daysToBuild(sql, minutes));
+  // Days whose packed hours changed, that just ended, or (today) with more closed hours are
+  // packed again for long-range reads: hours are closed up to now and to the minutes marked
+  // since the claim (samples arriving meanwhile).
+  const pending = await rollupWatermark(sql);
+  await buildDays(sql, await daysToBuild(sql, minutes, Math.min(now, pending ?? now), now));
   return minutes.length;
 }
 
 /** One refresh in its own transaction: the minutes rewritten (0 when another replica holds the lock). */
-export async function refreshRollups(pool: pg.Pool): Promise<{ minutes: number }> {
+export async function refreshRollups(pool: pg.Pool, now = Date.now()): Promise<{ minutes: number }> {
   const conn = await pool.connect();
   try {
     await conn.query("BEGIN");
@@ -116,7 +119,7 @@ export async function refreshRollups(pool: pg.Pool): Promise<{ minutes: number }
       await conn.query("ROLLBACK");
       return { minutes: 0 };
     }
-    const minutes = await rollUpPending(pgSql(conn));
+    const minutes = await rollUpPending(pgSql(conn), now);
     await conn.query("COMMIT");
     return { minutes };
   } catch (err) {
