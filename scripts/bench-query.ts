@@ -9,6 +9,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { bundleScript } from "./lib/bundle";
 import { scratchDatabase } from "./lib/scratch-db";
 import { sendRemoteWrite, startPrometheus, type RemoteSeries } from "./lib/prometheus";
 import { ensureSystemTools } from "./lib/system-tools";
@@ -156,13 +157,15 @@ async function main() {
   await untilIdle(prometheus.pid);
   console.log(`Prometheus idle (compaction done) after ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 
-  // Telltale's query routes in a process of their own, as Prometheus is: the bench's HTTP
-  // client does not share their event loop. A second one keeps no packed days in memory
+  // Telltale's query routes in a process of their own, as Prometheus is (the bench's HTTP
+  // client does not share their event loop), bundled as plain JavaScript as Next.js ships
+  // them (see scripts/lib/bundle.ts). A second one keeps no packed days in memory
   // (QUERY_CACHE_MB=0): every run reads them from PostgreSQL. A third answers the raw 30-day
   // comparison (rollups=false), whose 5 million points in memory would otherwise leave the
   // others with a heap no real query gives them (the planner never reads them raw).
+  const queryServer = await bundleScript("scripts/query-server.ts");
   const servers = ["256", "0", "0"].map((mb) =>
-    spawn(process.execPath, ["--import", "tsx", "scripts/query-server.ts"], {
+    spawn(process.execPath, [queryServer], {
       env: { ...process.env, DATABASE_URL: url, QUERY_TIMEOUT_SECONDS: "600", QUERY_CACHE_MB: mb },
       stdio: ["ignore", "pipe", "inherit"],
     }),

@@ -12,6 +12,7 @@ import { GET as seriesGet, POST as seriesPost } from "@/app/api/v1/series/route"
 import { GET as buildinfo } from "@/app/api/v1/status/buildinfo/route";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import type { TenantContext } from "@/lib/auth/tenant";
+import { closeDb, getPool } from "@/lib/db/client";
 import { maintainStorage } from "@/lib/db/dialect";
 import { emptyBatch } from "@/lib/ingest/normalized";
 import { ingest } from "@/lib/ingest/pipeline";
@@ -143,6 +144,36 @@ describe("Prometheus metadata API", () => {
     const late = await get(rangeGet, key, `query=up&start=${t - 600}&end=${t}&step=15&timeout=0.000001`);
     expect(late.status).toBe(503);
     expect(late.body).toMatchObject({ status: "error", errorType: "timeout" });
+  });
+
+  it("returns samples in time order whatever order they were written in", async () => {
+    // Three writes, newest first: storage order is not time order (late samples).
+    for (const [ago, value] of [
+      [30_000, 3],
+      [90_000, 1],
+      [60_000, 2],
+    ]) {
+      const batch = emptyBatch();
+      batch.metrics = [{ key: { name: "written_late", labels: {} }, points: [[now - ago, value]], index: 0 }];
+      batch.received = 1;
+      await ingest(acme, batch);
+    }
+    // Read in storage order, as the scans of large tables return rows (a small table gets an
+    // index scan, which would sort them): index scans off for the connections opened next.
+    const { rows } = await getPool().query("SELECT current_database() AS db");
+    const setting = (sql: string) => getPool().query(`ALTER DATABASE "${rows[0].db}" ${sql}`);
+    await setting("SET enable_indexscan = off");
+    await setting("SET enable_indexonlyscan = off");
+    await closeDb();
+    try {
+      const { body } = await get(queryGet, key, `query=written_late[5m]&time=${now / 1000}`);
+      const values = body.data.result[0].values as [number, string][];
+      expect(values.map((v) => v[1])).toEqual(["1", "2", "3"]);
+      expect(values.map((v) => v[0])).toEqual([90_000, 60_000, 30_000].map((ago) => (now - ago) / 1000));
+    } finally {
+      await setting("RESET ALL");
+      await closeDb();
+    }
   });
 
   it("serves metric metadata", async () => {
