@@ -129,15 +129,19 @@ class Loader {
    */
   async buckets(w: Want & { resolutionMs: number }): Promise<BucketSeries[]> {
     const size = w.resolutionMs;
-    const series = await this.series(w.matchers);
-    const ids = series.map((s) => s.id.toString());
-    this.watermark ??= rollupWatermark(this.db.sql);
-    const pending = await this.watermark;
     const upper = w.maxt + size;
+    this.watermark ??= rollupWatermark(this.db.sql);
+    // Three independent reads at once: one round trip of waiting instead of three.
+    const [series, pending, built] = await Promise.all([
+      this.series(w.matchers),
+      this.watermark,
+      size === HOUR_MS ? builtDays(this.db.sql, dayOf(w.mint), upper) : [],
+    ]);
+    const ids = series.map((s) => s.id.toString());
     // Buckets before `final` hold every sample they will hold (none of their minutes pending).
     const final = pending === null ? Infinity : Math.floor(pending / size) * size;
     const split = Math.max(w.mint, Math.min(upper, final));
-    const days = size === HOUR_MS ? await this.packedDays(w.mint, split, final) : [];
+    const days = packedRun(built, w.mint, split, final);
     const daysEnd = days.length ? Math.max(w.mint, Math.min(split, days[days.length - 1].until)) : w.mint;
     const figures = figuresFor(w.func);
     const parts = [
@@ -154,20 +158,6 @@ class Loader {
     return series
       .map((s) => ({ labels: s.labels, buckets: byId.get(s.id.toString()) }))
       .filter((s): s is BucketSeries => s.buckets !== undefined);
-  }
-
-  /**
-   * The run of built (packed) days from mint's day on that start before `split`, each with
-   * its packed hours final (ending by `final`); a partly packed day ends the run.
-   */
-  private async packedDays(mint: number, split: number, final: number): Promise<BuiltDay[]> {
-    const run: BuiltDay[] = [];
-    for (const d of await builtDays(this.db.sql, dayOf(mint), split)) {
-      if (d.day !== dayOf(mint) + run.length * DAY_MS || d.until > final) break;
-      run.push(d);
-      if (d.until < d.day + DAY_MS) break;
-    }
-    return run;
   }
 
   /** Rollup rows (one per series and bucket) starting in [from, to). */
@@ -232,6 +222,20 @@ class Loader {
     }
     return byId;
   }
+}
+
+/**
+ * The run of built (packed) days from mint's day on that start before `split`, each with
+ * its packed hours final (ending by `final`); a partly packed day ends the run.
+ */
+function packedRun(built: BuiltDay[], mint: number, split: number, final: number): BuiltDay[] {
+  const run: BuiltDay[] = [];
+  for (const d of built) {
+    if (d.day !== dayOf(mint) + run.length * DAY_MS || d.day >= split || d.until > final) break;
+    run.push(d);
+    if (d.until < d.day + DAY_MS) break;
+  }
+  return run;
 }
 
 function inTimeOrder(points: Point[]): boolean {
