@@ -1,10 +1,10 @@
 // Loads the data a query needs from the series tables. Evaluation is synchronous, so a
 // first dry run records which selectors need which time windows (raw samples, or rollup
 // buckets where the planner chose them); they are then read from SQL and the real run
-// reads memory. Rollups are read up to the rollup watermark (closed days from their packed
-// rows, see rollup-day-reader.ts) and computed from raw samples after it, so a live range
-// gets exact buckets without waiting for the rollup job. Samples and packed days come by
-// binary COPY where the driver streams it.
+// reads memory. Rollups are read up to the rollup watermark (days' packed hours from their
+// packed rows, see rollup-day-reader.ts, then hour rows) and computed from raw samples
+// after it, so a live range gets exact buckets without waiting for the rollup job. Samples
+// and packed days come by binary COPY where the driver streams it.
 import type { TenantContext } from "@/lib/auth/tenant";
 import { readDays } from "@/lib/series/rollup-day-reader";
 import { builtDays, DAY_MS, dayOf, HOUR_MS, type BuiltDay } from "@/lib/series/rollup-days";
