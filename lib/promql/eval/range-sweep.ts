@@ -27,36 +27,29 @@ export function sweepRange(ev: Evaluator, expr: Expr, steps: number[], deadline?
   const swept = sweepBuckets(ev, call, steps, deadline) ?? sweepPoints(ev, call, steps, deadline);
   if (!swept) return undefined;
   const labels = swept.series.map((s) => (call.func === "last_over_time" ? s.labels : dropName(s.labels)));
-  const { values, present } = swept;
   if (!agg) {
-    const out = labels.map((l, j) => ({ labels: l, points: pointsOf(steps, values[j], present[j]) }));
+    const out = labels.map((l, j) => ({ labels: l, points: pointsOf(steps, swept, j) }));
     return { type: "matrix", series: out.filter((s) => s.points.length > 0) };
   }
-  return { type: "matrix", series: aggregateSteps(agg, labels, steps, values, present) };
+  return { type: "matrix", series: aggregateSteps(agg, labels, steps, swept) };
 }
 
-type Swept = { series: { labels: Labels }[]; values: Float64Array[]; present: Uint8Array[] };
+/** Every series' value at every step: series j's at step k in cell j * steps + k, where present[cell] is 1. */
+type Swept = { series: { labels: Labels }[]; steps: number; values: Float64Array; present: Uint8Array };
 
-/** Every series' value at every step (present[] says where it has one), from a per-step value function. */
-function sweep<S extends { labels: Labels }>(
-  series: S[],
-  steps: number,
-  deadline: number | undefined,
-  valueAt: (s: S) => (k: number) => number | undefined,
-): Swept {
-  const values = series.map(() => new Float64Array(steps));
-  const present = series.map(() => new Uint8Array(steps));
-  series.forEach((s, j) => {
-    if (deadline && Date.now() > deadline) throw new PromQLTimeoutError("expression evaluation");
-    const at = valueAt(s);
-    for (let k = 0; k < steps; k++) {
-      const v = at(k);
-      if (v === undefined) continue;
-      values[j][k] = v;
-      present[j][k] = 1;
-    }
-  });
-  return { series, values, present };
+// The sweeps below write cells in plain loops: a value function called per cell from a shared
+// helper would be a call site V8 cannot inline, and it cost more than the arithmetic.
+function emptySwept(series: { labels: Labels }[], steps: number): Swept {
+  return {
+    series,
+    steps,
+    values: new Float64Array(series.length * steps),
+    present: new Uint8Array(series.length * steps),
+  };
+}
+
+function checkDeadline(deadline: number | undefined) {
+  if (deadline && Date.now() > deadline) throw new PromQLTimeoutError("expression evaluation");
 }
 
 /** Windows from rollup buckets, when the planner chose them. Steps only move forward: so do lo and hi. */
@@ -67,9 +60,13 @@ function sweepBuckets(ev: Evaluator, call: Call, steps: number[], deadline?: num
   const ends = Float64Array.from(windows, (w) => w!.rangeEnd);
   const w: BucketWindow = { lo: 0, hi: 0, edge: undefined };
   const fn = BUCKET_FN[call.func];
-  return sweep<BucketSeries>(windows[0]!.series, steps.length, deadline, ({ buckets: b }) => {
+  const series = windows[0]!.series;
+  const out = emptySwept(series, steps.length);
+  for (let j = 0, cell = 0; j < series.length; j++) {
+    checkDeadline(deadline);
+    const b = series[j].buckets;
     let [lo, hi] = [0, 0];
-    return (k) => {
+    for (let k = 0; k < steps.length; k++, cell++) {
       const rangeStart = starts[k];
       const rangeEnd = ends[k];
       while (lo < b.n && b.t[lo] < rangeStart) lo++;
@@ -77,10 +74,12 @@ function sweepBuckets(ev: Evaluator, call: Call, steps: number[], deadline?: num
       w.lo = lo;
       w.hi = hi;
       w.edge = edgeSample(b, hi, rangeEnd);
-      if (isEmptyWindow(w)) return undefined;
-      return fn(b, w, rangeStart, rangeEnd);
-    };
-  });
+      if (isEmptyWindow(w)) continue;
+      const v = fn(b, w, rangeStart, rangeEnd);
+      if (v !== undefined) ((out.values[cell] = v), (out.present[cell] = 1));
+    }
+  }
+  return out;
 }
 
 /** Windows of raw points [rangeStart, rangeEnd] (closed, as in Prometheus 2.42). */
@@ -90,19 +89,27 @@ function sweepPoints(ev: Evaluator, call: Call, steps: number[], deadline?: numb
   if (windows.some((w) => w === undefined)) return undefined;
   const starts = Float64Array.from(windows, (w) => w!.rangeStart);
   const ends = Float64Array.from(windows, (w) => w!.rangeEnd);
-  return sweep<Series>(windows[0]!.series, steps.length, deadline, ({ points }) => {
+  const series = windows[0]!.series;
+  const out = emptySwept(series, steps.length);
+  for (let j = 0, cell = 0; j < series.length; j++) {
+    checkDeadline(deadline);
+    const points = series[j].points;
     let [lo, hi] = [0, 0];
-    return (k) => {
+    for (let k = 0; k < steps.length; k++, cell++) {
       while (lo < points.length && points[lo].t < starts[k]) lo++;
       while (hi < points.length && points[hi].t <= ends[k]) hi++;
-      return hi > lo ? pointsFunction(call.func, points, starts[k], ends[k], lo, hi) : undefined;
-    };
-  });
+      if (hi === lo) continue;
+      const v = pointsFunction(call.func, points, starts[k], ends[k], lo, hi);
+      if (v !== undefined) ((out.values[cell] = v), (out.present[cell] = 1));
+    }
+  }
+  return out;
 }
 
-function pointsOf(steps: number[], values: Float64Array, present: Uint8Array) {
+function pointsOf(steps: number[], swept: Swept, j: number) {
   const points = [];
-  for (let k = 0; k < steps.length; k++) if (present[k]) points.push({ t: steps[k], v: values[k] });
+  for (let k = 0, cell = j * swept.steps; k < steps.length; k++, cell++)
+    if (swept.present[cell]) points.push({ t: steps[k], v: swept.values[cell] });
   return points;
 }
 
@@ -115,13 +122,7 @@ const UPDATE: Record<string, ((n: number, acc: number, v: number) => number) | u
 };
 
 /** aggregate() at each step, as aggregate.ts computes it for these operators. */
-function aggregateSteps(
-  agg: Aggregate,
-  labels: Labels[],
-  steps: number[],
-  values: Float64Array[],
-  present: Uint8Array[],
-): Series[] {
+function aggregateSteps(agg: Aggregate, labels: Labels[], steps: number[], { values, present }: Swept): Series[] {
   const groups: Series[] = [];
   const index = new Map<string, number>();
   const groupOf = labels.map((l) => {
@@ -140,11 +141,11 @@ function aggregateSteps(
   const count = new Int32Array(steps.length * G);
   const infinities = new Uint8Array(steps.length * G); // bit 1: +Inf seen, bit 2: -Inf seen
   const update = UPDATE[agg.op];
-  for (let j = 0; j < labels.length; j++) {
-    const [vs, ps, g] = [values[j], present[j], groupOf[j]];
-    for (let k = 0, cell = g; k < steps.length; k++, cell += G) {
-      if (!ps[k]) continue;
-      const v = vs[k];
+  for (let j = 0, from = 0; j < labels.length; j++) {
+    const g = groupOf[j];
+    for (let k = 0, cell = g; k < steps.length; k++, cell += G, from++) {
+      if (!present[from]) continue;
+      const v = values[from];
       const n = count[cell]++;
       if (update) acc[cell] = update(n, acc[cell], v);
       if (v === Infinity) infinities[cell] |= 1;
@@ -165,7 +166,7 @@ function aggregateSteps(
   const seen = new Uint8Array(G);
   for (let k = 0; k < steps.length && order.length < G; k++) {
     for (let j = 0; j < labels.length; j++) {
-      if (present[j][k] && !seen[groupOf[j]]) ((seen[groupOf[j]] = 1), order.push(groupOf[j]));
+      if (present[j * steps.length + k] && !seen[groupOf[j]]) ((seen[groupOf[j]] = 1), order.push(groupOf[j]));
     }
   }
   return order.map((g) => groups[g]);
