@@ -22,13 +22,20 @@ export function groupLabels(labels: Labels, e: AggregateExpr): Labels {
   return out;
 }
 
-// The same input label set maps to the same group label set at every step: compute it once.
-const groupCache = new WeakMap<AggregateExpr, WeakMap<Labels, Labels>>();
-function cachedGroupLabels(labels: Labels, e: AggregateExpr): Labels {
-  let perExpr = groupCache.get(e);
-  if (!perExpr) groupCache.set(e, (perExpr = new WeakMap()));
-  let out = perExpr.get(labels);
-  if (!out) perExpr.set(labels, (out = groupLabels(labels, e)));
+// The same input label set maps to the same group label set at every step, and in every
+// query with the same grouping (storage hands out the same label objects each time): one
+// object per pair, so its signature (types.ts) is computed once too. Bounded: a caller
+// could vary the grouping without end.
+const groupCache = new Map<string, WeakMap<Labels, Labels>>();
+export function cachedGroupLabels(labels: Labels, e: AggregateExpr): Labels {
+  const grouping = `${e.without ? "without" : "by"}(${e.grouping.join(",")})`;
+  let perGrouping = groupCache.get(grouping);
+  if (!perGrouping) {
+    if (groupCache.size >= 1000) groupCache.clear();
+    groupCache.set(grouping, (perGrouping = new WeakMap()));
+  }
+  let out = perGrouping.get(labels);
+  if (!out) perGrouping.set(labels, (out = groupLabels(labels, e)));
   return out;
 }
 

@@ -5,7 +5,7 @@
 // the values are the step-by-step path's: the same window arithmetic, and aggregation in
 // the same series order.
 import type { Expr } from "../ast";
-import { groupLabels } from "./aggregate";
+import { cachedGroupLabels } from "./aggregate";
 import { BUCKET_FN, edgeSample, isEmptyWindow, type BucketSeries, type BucketWindow } from "./buckets";
 import { pointsFunction, POINTS_FUNCTIONS } from "./call";
 import type { Evaluator, RangeResult } from "./evaluator";
@@ -126,7 +126,7 @@ function aggregateSteps(agg: Aggregate, labels: Labels[], steps: number[], { val
   const groups: Series[] = [];
   const index = new Map<string, number>();
   const groupOf = labels.map((l) => {
-    const g = groupLabels(l, agg);
+    const g = cachedGroupLabels(l, agg);
     const key = signature(g);
     if (!index.has(key)) {
       index.set(key, groups.length);

@@ -52,10 +52,17 @@ export function signature(labels: Labels, only?: string[], without?: string[]): 
   return key;
 }
 
+const namesInOrder = new WeakMap<Labels, string[]>();
+const sortedNames = (labels: Labels) => {
+  let names = namesInOrder.get(labels);
+  if (!names) namesInOrder.set(labels, (names = Object.keys(labels).sort()));
+  return names;
+};
+
 /** Prometheus' labels.Compare: label by label in name order, then by count. */
 export function compareLabels(a: Labels, b: Labels): number {
-  const ka = Object.keys(a).sort();
-  const kb = Object.keys(b).sort();
+  const ka = sortedNames(a);
+  const kb = sortedNames(b);
   for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
     if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
     const [va, vb] = [a[ka[i]], b[kb[i]]];
