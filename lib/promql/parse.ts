@@ -167,7 +167,9 @@ class Converter {
     args.forEach((a, i) =>
       this.expectType(a, sig.args[Math.min(i, sig.args.length - 1)], `call to function "${name}"`),
     );
-    return { type: "call", func: name, args };
+    // The table's own key, not the query's substring: V8 compares and looks up interned
+    // strings by pointer, and evaluation compares the name once per window.
+    return { type: "call", func: FUNCTION_NAMES.get(name)!, args };
   }
 
   private expectType(e: Expr, want: ValueType, context: string) {
@@ -247,6 +249,8 @@ class Converter {
 const label = (t: ValueType) => (t === "vector" ? "instant vector" : t === "matrix" ? "range vector" : t);
 
 /** Parses a PromQL expression; PromQLParseError (Prometheus errorType bad_data) when invalid. */
+const FUNCTION_NAMES = new Map(Object.keys(FUNCTIONS).map((name) => [name, name]));
+
 export function parsePromQL(query: string): Expr {
   if (query.trim() === "") return fail("no expression found in input");
   const tree = parser.parse(query);

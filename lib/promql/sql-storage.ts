@@ -23,7 +23,8 @@ import {
   type BucketSeries,
 } from "./eval/buckets";
 import { Evaluator, type EvalOptions } from "./eval/evaluator";
-import { PromQLExecutionError, PromQLTimeoutError, type Point, type Series, type Storage } from "./eval/types";
+import { ColumnSeries, PromQLExecutionError, PromQLTimeoutError, type Series, type Storage } from "./eval/types";
+import { bySeries, SampleRows } from "./sample-columns";
 import { selectSeries, type SelectedSeries } from "./select-series";
 import type { Matcher } from "./selector";
 
@@ -66,25 +67,12 @@ class Loader {
   }
 
   /**
-   * Raw points of each series (by id) with from < t <= to (from <= t when `closedStart`), and
+   * Raw samples of each series (by id) with from < t <= to (from <= t when `closedStart`), and
    * with `markers` the staleness markers in (from, to] too, in the same statement (value NULL).
    */
   private async points(ids: string[], from: number, to: number, opts: { closedStart?: boolean; markers?: boolean }) {
-    const points = new Map<number, Point[]>();
-    const stale = new Map<number, number[]>();
-    const add = (id: number, t: number, v: number | null) => {
-      if (v === null) {
-        const list = stale.get(id) ?? [];
-        if (list.length === 0) stale.set(id, list);
-        list.push(t);
-        return;
-      }
-      const list = points.get(id) ?? [];
-      if (list.length === 0) points.set(id, list);
-      list.push({ t, v });
-    };
     // No ORDER BY: sorting in SQL cost more than the scan. Rows come in storage order, which
-    // is time order for samples written as they happen; each series is put in order below.
+    // is time order for samples written as they happen; bySeries puts each series in order.
     const select = (ids: string, from: string, to: string, time: string) => {
       const within = `series_id = ANY(${ids}) AND time > ${from} AND time <= ${to}`;
       const samples = `SELECT series_id, ${time}, value FROM series.metric_samples
@@ -92,35 +80,43 @@ class Loader {
       const markers = `SELECT series_id, ${time}, NULL::float8 FROM series.metric_stale_markers WHERE ${within}`;
       return `${samples}${opts.markers ? ` UNION ALL ${markers}` : ""}`;
     };
+    let rows: SampleRows;
     const copyOut = this.db.sql.copyOut;
     if (copyOut) {
       // Binary COPY: no number turned into text and back.
       const sql = select(int8ArrayLiteral(ids), timestampLiteral(from), timestampLiteral(to), "time");
       const buf = await copyOut(`COPY (${sql}) TO STDOUT (FORMAT binary)`);
-      const { rows, start, length } = parseCopyBinary(buf);
-      this.count(rows);
-      for (let r = 0; r < rows; r++) {
+      const { rows: n, start, length } = parseCopyBinary(buf);
+      this.count(n);
+      rows = new SampleRows(n);
+      for (let r = 0, f = 0; r < n; r++, f += 3) {
+        rows.id[r] = int8At(buf, start[f]);
         // Prometheus' times are whole milliseconds (OTLP's nanoseconds are cut, as the text path floors).
-        const t = Math.floor(timestampAt(buf, start[r * 3 + 1]));
-        add(int8At(buf, start[r * 3]), t, length[r * 3 + 2] < 0 ? null : buf.readDoubleBE(start[r * 3 + 2]));
+        rows.t[r] = Math.floor(timestampAt(buf, start[f + 1]));
+        if (length[f + 2] < 0) rows.marker[r] = 1;
+        else rows.v[r] = buf.readDoubleBE(start[f + 2]);
       }
     } else {
       const time = "floor(extract(epoch FROM time) * 1000)::float8";
-      const rows = await this.rows(select("$1::int8[]", "$2", "$3", time), [ids, iso(from), iso(to)]);
-      for (const r of rows) add(Number(r[0]), Number(r[1]), r[2] === null ? null : Number(r[2]));
+      const read = await this.rows(select("$1::int8[]", "$2", "$3", time), [ids, iso(from), iso(to)]);
+      rows = new SampleRows(read.length);
+      read.forEach(([id, t, v], r) => {
+        [rows.id[r], rows.t[r]] = [Number(id), Number(t)];
+        if (v === null) rows.marker[r] = 1;
+        else rows.v[r] = Number(v);
+      });
     }
-    for (const list of points.values()) if (!inTimeOrder(list)) list.sort((a, b) => a.t - b.t);
-    for (const list of stale.values()) list.sort((a, b) => a - b);
-    return { points, stale };
+    return bySeries(rows);
   }
 
   async raw(w: Want): Promise<Series[]> {
     const series = await this.series(w.matchers);
     const ids = series.map((s) => s.id.toString());
-    const { points, stale } = await this.points(ids, w.mint, w.maxt, { markers: true });
-    return series
-      .map((s) => ({ labels: s.labels, points: points.get(Number(s.id)) ?? [], stale: stale.get(Number(s.id)) }))
-      .filter((s) => s.points.length > 0);
+    const { columns, stale } = await this.points(ids, w.mint, w.maxt, { markers: true });
+    return series.flatMap((s) => {
+      const c = columns.get(Number(s.id));
+      return c ? [new ColumnSeries(s.labels, c, stale.get(Number(s.id)))] : [];
+    });
   }
 
   /**
@@ -150,8 +146,8 @@ class Loader {
     if (daysEnd < split) parts.push(await this.rollupRows(ids, size, daysEnd, split));
     if (split < upper) {
       // The tail the rollup job has not reached yet: whole buckets from raw samples.
-      const { points: tail } = await this.points(ids, split, upper - 1, { closedStart: true });
-      parts.push(new Map([...tail].map(([id, points]) => [String(id), bucketize(points, size)])));
+      const { columns: tail } = await this.points(ids, split, upper - 1, { closedStart: true });
+      parts.push(new Map([...tail].map(([id, columns]) => [String(id), bucketize(columns, size)])));
     }
     for (const b of parts[0].values()) this.count(b.n); // the other parts counted as rows
     const byId = joinBuckets(parts, figures);
@@ -236,11 +232,6 @@ function packedRun(built: BuiltDay[], mint: number, split: number, final: number
     if (d.until < d.day + DAY_MS) break;
   }
   return run;
-}
-
-function inTimeOrder(points: Point[]): boolean {
-  for (let i = 1; i < points.length; i++) if (points[i].t < points[i - 1].t) return false;
-  return true;
 }
 
 /** Returns an evaluator whose storage already holds everything `expr` will read. */

@@ -3,7 +3,7 @@
 // are kept in columns (one Float64Array per figure): a 30-day query holds hundreds of
 // thousands of them, and objects per bucket cost more than the arithmetic.
 import { extrapolate, type WindowSummary } from "./range-functions";
-import type { Labels, Point } from "./types";
+import type { Columns, Labels } from "./types";
 
 export const BUCKET_FIGURES = [
   "t",
@@ -116,25 +116,26 @@ const minSkippingNaN = (acc: number, v: number) => (Number.isNaN(acc) ? v : Numb
 const maxSkippingNaN = (acc: number, v: number) => (Number.isNaN(acc) ? v : Number.isNaN(v) ? acc : Math.max(acc, v));
 
 /** Raw samples (sorted by time) to buckets of `sizeMs`, as the rollup job computes them. */
-export function bucketize(points: Point[], sizeMs: number): Buckets {
-  const out = emptyBuckets(points.length);
+export function bucketize({ t: times, v: values }: Columns, sizeMs: number): Buckets {
+  const out = emptyBuckets(times.length);
   let i = -1;
-  for (const p of points) {
-    const t = Math.floor(p.t / sizeMs) * sizeMs;
+  for (let p = 0; p < times.length; p++) {
+    const [time, v] = [times[p], values[p]];
+    const t = Math.floor(time / sizeMs) * sizeMs;
     if (i < 0 || out.t[i] !== t) {
       i++;
       out.t[i] = t;
-      out.min[i] = out.max[i] = out.firstV[i] = out.lastV[i] = p.v;
-      out.firstT[i] = out.lastT[i] = p.t;
+      out.min[i] = out.max[i] = out.firstV[i] = out.lastV[i] = v;
+      out.firstT[i] = out.lastT[i] = time;
     } else {
-      out.increase[i] += counterStep(out.lastV[i], p.v);
-      out.min[i] = minSkippingNaN(out.min[i], p.v);
-      out.max[i] = maxSkippingNaN(out.max[i], p.v);
-      out.lastT[i] = p.t;
-      out.lastV[i] = p.v;
+      out.increase[i] += counterStep(out.lastV[i], v);
+      out.min[i] = minSkippingNaN(out.min[i], v);
+      out.max[i] = maxSkippingNaN(out.max[i], v);
+      out.lastT[i] = time;
+      out.lastV[i] = v;
     }
     out.count[i]++;
-    out.sum[i] += p.v;
+    out.sum[i] += v;
   }
   out.n = i + 1;
   return out;

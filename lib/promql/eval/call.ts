@@ -4,7 +4,7 @@ import type { Evaluator, Instant } from "./evaluator";
 import { BUCKET_FN, bucketWindow, isEmptyWindow } from "./buckets";
 import { histogramQuantile } from "./histogram";
 import { extrapolatedRate, instantDelta, linearRegression, OVER_TIME, quantile } from "./range-functions";
-import { dropName, PromQLExecutionError, signature, type Labels, type Point, type Sample } from "./types";
+import { columnsOf, dropName, PromQLExecutionError, signature, type Columns, type Labels, type Sample } from "./types";
 
 type Call = Extract<Expr, { type: "call" }>;
 
@@ -84,27 +84,34 @@ export function callFunction(ev: Evaluator, e: Call, t: number): Instant {
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const DELTA_FUNCTIONS = ["rate", "increase", "delta", "irate", "idelta", "deriv"];
 const RANGE_FUNCTIONS = new Set([...DELTA_FUNCTIONS, "predict_linear", "quantile_over_time", "absent_over_time"]);
-/** Functions of one range vector alone, answered per series from its points in the window. */
-export const POINTS_FUNCTIONS = new Set([...Object.keys(OVER_TIME), ...DELTA_FUNCTIONS]);
 
-/** A POINTS_FUNCTIONS function over one series' points lo..hi-1 (non-empty) in [rangeStart, rangeEnd]. */
-export function pointsFunction(
-  name: string,
-  points: Point[],
+type WindowFunction = (
+  columns: Columns,
+  lo: number,
+  hi: number,
   rangeStart: number,
   rangeEnd: number,
-  lo = 0,
-  hi = points.length,
-) {
-  if (name === "rate" || name === "increase" || name === "delta")
-    return extrapolatedRate(points, rangeStart, rangeEnd, name !== "delta", name === "rate", lo, hi);
-  const window = lo === 0 && hi === points.length ? points : points.slice(lo, hi);
-  const over = OVER_TIME[name];
-  if (over) return over(window);
-  if (name === "irate" || name === "idelta") return instantDelta(window, name === "irate");
-  if (name === "deriv") return window.length < 2 ? undefined : linearRegression(window, window[0].t).slope;
-  return undefined;
-}
+) => number | undefined;
+const over =
+  (f: (v: Float64Array, lo: number, hi: number) => number): WindowFunction =>
+  ({ v }, lo, hi) =>
+    f(v, lo, hi);
+
+/**
+ * The functions of one range vector alone, answered per series from window lo..hi-1 (non-empty)
+ * of its columns, the window ranging [rangeStart, rangeEnd]. One function object per name,
+ * made once: the range sweep calls it per window, and V8 inlines a call that always meets
+ * the same function.
+ */
+export const WINDOW_FUNCTIONS: Record<string, WindowFunction> = {
+  ...Object.fromEntries(Object.entries(OVER_TIME).map(([name, f]) => [name, over(f)])),
+  rate: (c, lo, hi, start, end) => extrapolatedRate(c, lo, hi, start, end, true, true),
+  increase: (c, lo, hi, start, end) => extrapolatedRate(c, lo, hi, start, end, true, false),
+  delta: (c, lo, hi, start, end) => extrapolatedRate(c, lo, hi, start, end, false, false),
+  irate: (c, lo, hi) => instantDelta(c, lo, hi, true),
+  idelta: (c, lo, hi) => instantDelta(c, lo, hi, false),
+  deriv: (c, lo, hi) => (hi - lo < 2 ? undefined : linearRegression(c, lo, hi, c.t[lo]).slope),
+};
 
 function evaluateCall(ev: Evaluator, e: Call, t: number): Instant {
   const name = e.func;
@@ -137,11 +144,13 @@ function evaluateCall(ev: Evaluator, e: Call, t: number): Instant {
     const out: Sample[] = [];
     for (const s of matrixArg.series) {
       let v: number | undefined;
-      if (POINTS_FUNCTIONS.has(name)) v = pointsFunction(name, s.points, matrixArg.rangeStart, matrixArg.rangeEnd);
+      const n = s.points.length;
+      const windowFunction = WINDOW_FUNCTIONS[name];
+      if (windowFunction) v = windowFunction(columnsOf(s.points), 0, n, matrixArg.rangeStart, matrixArg.rangeEnd);
       else if (name === "predict_linear") {
-        if (s.points.length < 2) v = undefined;
+        if (n < 2) v = undefined;
         else {
-          const { slope, intercept } = linearRegression(s.points, matrixArg.rangeEnd);
+          const { slope, intercept } = linearRegression(columnsOf(s.points), 0, n, matrixArg.rangeEnd);
           v = slope * scalarOf(args[1]) + intercept;
         }
       } else if (name === "quantile_over_time")

@@ -13,6 +13,7 @@ import {
   dropName,
   PromQLExecutionError,
   PromQLTimeoutError,
+  sampleCount,
   signature,
   type Point,
   type Sample,
@@ -220,7 +221,7 @@ export class Evaluator {
         .select(sel.matchers, mint, Math.max(...times))
         .sort((a, b) => compareLabels(a.labels, b.labels));
 
-      this.loaded += series.reduce((n, s) => n + s.points.length, 0);
+      this.loaded += series.reduce((n, s) => n + sampleCount(s), 0);
       if (this.loaded > (this.opts.maxSamples ?? 50_000_000)) {
         throw new PromQLExecutionError("query processing would load too many samples into memory in query execution");
       }

@@ -1,33 +1,32 @@
 // Functions over a range of samples (pure), following Prometheus 2.42's promql/functions.go.
-import type { Point } from "./types";
+// A window is samples lo..hi-1 of a series' columns (see Columns in types.ts).
+import type { Columns } from "./types";
 
 /**
  * rate/increase/delta with Prometheus' extrapolation: the sampled interval is stretched
  * towards the range boundaries (at most half an average sample gap beyond the data, and
- * for counters never below zero), then rate divides by the range. Over points[lo..hi-1].
+ * for counters never below zero), then rate divides by the range.
  */
 export function extrapolatedRate(
-  points: Point[],
+  { t, v }: Columns,
+  lo: number,
+  hi: number,
   rangeStart: number,
   rangeEnd: number,
   isCounter: boolean,
   isRate: boolean,
-  lo = 0,
-  hi = points.length,
 ): number | undefined {
   if (hi - lo < 2) return undefined;
-  const first = points[lo];
-  const last = points[hi - 1];
-  let delta = last.v - first.v;
+  let delta = v[hi - 1] - v[lo];
   if (isCounter) {
-    for (let i = lo + 1; i < hi; i++) if (points[i].v < points[i - 1].v) delta += points[i - 1].v;
+    for (let i = lo + 1; i < hi; i++) if (v[i] < v[i - 1]) delta += v[i - 1];
   }
   // One object for every window (evaluation is synchronous): a range query has hundreds of thousands.
   scratch.count = hi - lo;
-  scratch.firstT = first.t;
-  scratch.firstV = first.v;
-  scratch.lastT = last.t;
-  scratch.lastV = last.v;
+  scratch.firstT = t[lo];
+  scratch.firstV = v[lo];
+  scratch.lastT = t[hi - 1];
+  scratch.lastV = v[hi - 1];
   scratch.delta = delta;
   return extrapolate(scratch, rangeStart, rangeEnd, isCounter, isRate);
 }
@@ -71,14 +70,13 @@ export function extrapolate(
   return result;
 }
 
-/** irate (per second, counter-aware) and idelta from the last two samples. */
-export function instantDelta(points: Point[], isRate: boolean): number | undefined {
-  if (points.length < 2) return undefined;
-  const last = points[points.length - 1];
-  const prev = points[points.length - 2];
-  let result = isRate && last.v < prev.v ? last.v : last.v - prev.v;
+/** irate (per second, counter-aware) and idelta from the window's last two samples. */
+export function instantDelta({ t, v }: Columns, lo: number, hi: number, isRate: boolean): number | undefined {
+  if (hi - lo < 2) return undefined;
+  const [last, prev] = [v[hi - 1], v[hi - 2]];
+  let result = isRate && last < prev ? last : last - prev;
   if (isRate) {
-    const seconds = (last.t - prev.t) / 1000;
+    const seconds = (t[hi - 1] - t[hi - 2]) / 1000;
     if (seconds === 0) return undefined;
     result /= seconds;
   }
@@ -86,22 +84,27 @@ export function instantDelta(points: Point[], isRate: boolean): number | undefin
 }
 
 /** Least-squares slope and intercept at `at` (seconds relative to `at`), as deriv/predict_linear use. */
-export function linearRegression(points: Point[], at: number): { slope: number; intercept: number } {
+export function linearRegression(
+  { t, v }: Columns,
+  lo: number,
+  hi: number,
+  at: number,
+): { slope: number; intercept: number } {
   let n = 0,
     sumX = 0,
     sumY = 0,
     sumXY = 0,
     sumX2 = 0;
   let constY = true;
-  const y0 = points[0].v;
-  for (const p of points) {
-    const x = (p.t - at) / 1000;
+  const y0 = v[lo];
+  for (let i = lo; i < hi; i++) {
+    const x = (t[i] - at) / 1000;
     n++;
     sumX += x;
-    sumY += p.v;
-    sumXY += x * p.v;
+    sumY += v[i];
+    sumXY += x * v[i];
     sumX2 += x * x;
-    if (p.v !== y0) constY = false;
+    if (v[i] !== y0) constY = false;
   }
   if (constY) return { slope: 0, intercept: Number.isFinite(y0) ? y0 : NaN };
   const covXY = sumXY - (sumX * sumY) / n;
@@ -124,11 +127,12 @@ export function quantile(q: number, values: number[]): number {
 }
 
 /** Population variance with Kahan-free running mean, as Prometheus' stdvar. */
-export function variance(values: number[]): number {
+export function variance(values: ArrayLike<number>, lo = 0, hi = values.length): number {
   let count = 0,
     mean = 0,
     aux = 0;
-  for (const v of values) {
+  for (let i = lo; i < hi; i++) {
+    const v = values[i];
     count++;
     const delta = v - mean;
     mean += delta / count;
@@ -137,20 +141,41 @@ export function variance(values: number[]): number {
   return aux / count;
 }
 
-export const OVER_TIME: Record<string, (points: Point[]) => number> = {
-  avg_over_time: (p) => {
+/** The *_over_time functions (and changes, resets) over the values of window lo..hi-1 (non-empty). */
+export const OVER_TIME: Record<string, (v: Float64Array, lo: number, hi: number) => number> = {
+  avg_over_time: (v, lo, hi) => {
     let mean = 0;
-    p.forEach((x, i) => (mean += (x.v - mean) / (i + 1)));
+    for (let i = lo; i < hi; i++) mean += (v[i] - mean) / (i - lo + 1);
     return mean;
   },
-  min_over_time: (p) => p.reduce((m, x) => (Number.isNaN(m) || x.v < m ? x.v : m), NaN),
-  max_over_time: (p) => p.reduce((m, x) => (Number.isNaN(m) || x.v > m ? x.v : m), NaN),
-  sum_over_time: (p) => p.reduce((s, x) => s + x.v, 0),
-  count_over_time: (p) => p.length,
-  last_over_time: (p) => p[p.length - 1].v,
+  min_over_time: (v, lo, hi) => {
+    let min = NaN;
+    for (let i = lo; i < hi; i++) if (Number.isNaN(min) || v[i] < min) min = v[i];
+    return min;
+  },
+  max_over_time: (v, lo, hi) => {
+    let max = NaN;
+    for (let i = lo; i < hi; i++) if (Number.isNaN(max) || v[i] > max) max = v[i];
+    return max;
+  },
+  sum_over_time: (v, lo, hi) => {
+    let sum = 0;
+    for (let i = lo; i < hi; i++) sum += v[i];
+    return sum;
+  },
+  count_over_time: (_v, lo, hi) => hi - lo,
+  last_over_time: (v, _lo, hi) => v[hi - 1],
   present_over_time: () => 1,
-  stddev_over_time: (p) => Math.sqrt(variance(p.map((x) => x.v))),
-  stdvar_over_time: (p) => variance(p.map((x) => x.v)),
-  changes: (p) => p.slice(1).filter((x, i) => x.v !== p[i].v && !(Number.isNaN(x.v) && Number.isNaN(p[i].v))).length,
-  resets: (p) => p.slice(1).filter((x, i) => x.v < p[i].v).length,
+  stddev_over_time: (v, lo, hi) => Math.sqrt(variance(v, lo, hi)),
+  stdvar_over_time: (v, lo, hi) => variance(v, lo, hi),
+  changes: (v, lo, hi) => {
+    let n = 0;
+    for (let i = lo + 1; i < hi; i++) if (v[i] !== v[i - 1] && !(Number.isNaN(v[i]) && Number.isNaN(v[i - 1]))) n++;
+    return n;
+  },
+  resets: (v, lo, hi) => {
+    let n = 0;
+    for (let i = lo + 1; i < hi; i++) if (v[i] < v[i - 1]) n++;
+    return n;
+  },
 };

@@ -7,9 +7,9 @@
 import type { Expr } from "../ast";
 import { cachedGroupLabels } from "./aggregate";
 import { BUCKET_FN, edgeSample, isEmptyWindow, type BucketSeries, type BucketWindow } from "./buckets";
-import { pointsFunction, POINTS_FUNCTIONS } from "./call";
+import { WINDOW_FUNCTIONS } from "./call";
 import type { Evaluator, RangeResult } from "./evaluator";
-import { dropName, PromQLTimeoutError, signature, type Labels, type Series } from "./types";
+import { columnsOf, dropName, PromQLTimeoutError, sampleCount, signature, type Labels, type Series } from "./types";
 
 type Aggregate = Extract<Expr, { type: "aggregate" }>;
 type Call = Extract<Expr, { type: "call" }>;
@@ -84,7 +84,8 @@ function sweepBuckets(ev: Evaluator, call: Call, steps: number[], deadline?: num
 
 /** Windows of raw points [rangeStart, rangeEnd] (closed, as in Prometheus 2.42). */
 function sweepPoints(ev: Evaluator, call: Call, steps: number[], deadline?: number): Swept | undefined {
-  if (!POINTS_FUNCTIONS.has(call.func)) return undefined;
+  const windowFunction = WINDOW_FUNCTIONS[call.func];
+  if (!windowFunction) return undefined;
   const windows = steps.map((t) => ev.rawWindows(call, t));
   if (windows.some((w) => w === undefined)) return undefined;
   const starts = Float64Array.from(windows, (w) => w!.rangeStart);
@@ -93,13 +94,16 @@ function sweepPoints(ev: Evaluator, call: Call, steps: number[], deadline?: numb
   const out = emptySwept(series, steps.length);
   for (let j = 0, cell = 0; j < series.length; j++) {
     checkDeadline(deadline);
-    const points = series[j].points;
+    const s = series[j];
+    const columns = s.columns ?? columnsOf(s.points);
+    const { t } = columns;
+    const n = sampleCount(s);
     let [lo, hi] = [0, 0];
     for (let k = 0; k < steps.length; k++, cell++) {
-      while (lo < points.length && points[lo].t < starts[k]) lo++;
-      while (hi < points.length && points[hi].t <= ends[k]) hi++;
+      while (lo < n && t[lo] < starts[k]) lo++;
+      while (hi < n && t[hi] <= ends[k]) hi++;
       if (hi === lo) continue;
-      const v = pointsFunction(call.func, points, starts[k], ends[k], lo, hi);
+      const v = windowFunction(columns, lo, hi, starts[k], ends[k]);
       if (v !== undefined) ((out.values[cell] = v), (out.present[cell] = 1));
     }
   }

@@ -1,8 +1,51 @@
 // Values PromQL evaluates to, in milliseconds and float64 (histograms not yet).
 export type Labels = Record<string, string>;
 export type Point = { t: number; v: number };
-/** A series of raw samples, as storage returns it; `stale` holds its staleness markers' times, sorted. */
-export type Series = { labels: Labels; points: Point[]; stale?: number[] };
+/**
+ * A series of raw samples, as storage returns it; `stale` holds its staleness markers' times,
+ * sorted. Storage may hand the samples over as `columns` too (see ColumnSeries).
+ */
+export type Series = { labels: Labels; points: Point[]; stale?: number[]; columns?: Columns };
+/** Sample times and values in two arrays, in time order: a window is a range lo..hi-1 of them. */
+export type Columns = { t: Float64Array; v: Float64Array };
+
+/**
+ * A series read as columns. Range sweeps read the columns; `points`, for the step-by-step
+ * path, are built on first use (a point object per sample cost more than the arithmetic).
+ */
+export class ColumnSeries implements Series {
+  private built: Point[] | undefined;
+  constructor(
+    readonly labels: Labels,
+    readonly columns: Columns,
+    readonly stale?: number[],
+  ) {}
+  get points(): Point[] {
+    const { t, v } = this.columns;
+    return (this.built ??= Array.from(t, (time, i) => ({ t: time, v: v[i] })));
+  }
+}
+
+/** How many samples a series holds, without building its points. */
+export const sampleCount = (s: Series) => (s.columns ? s.columns.t.length : s.points.length);
+
+const SCRATCH_MAX = 4096;
+const scratch: Columns = { t: new Float64Array(SCRATCH_MAX), v: new Float64Array(SCRATCH_MAX) };
+
+/**
+ * Points as columns. Up to SCRATCH_MAX points they are written into arrays the next call
+ * reuses: evaluation is synchronous and window functions keep nothing, so each window costs
+ * no allocation.
+ */
+export function columnsOf(points: Point[]): Columns {
+  const out =
+    points.length <= SCRATCH_MAX ? scratch : { t: new Float64Array(points.length), v: new Float64Array(points.length) };
+  for (let i = 0; i < points.length; i++) {
+    out.t[i] = points[i].t;
+    out.v[i] = points[i].v;
+  }
+  return out;
+}
 /** One element of an instant vector. */
 export type Sample = { labels: Labels; t: number; v: number };
 
