@@ -40,13 +40,17 @@ type Swept = { series: { labels: Labels }[]; steps: number; values: Float64Array
 // The sweeps below write cells in plain loops: a value function called per cell from a shared
 // helper would be a call site V8 cannot inline, and it cost more than the arithmetic.
 function emptySwept(series: { labels: Labels }[], steps: number): Swept {
-  return {
-    series,
-    steps,
-    values: new Float64Array(series.length * steps),
-    present: new Uint8Array(series.length * steps),
-  };
+  const cells = series.length * steps;
+  if (cells > REUSED_CELLS) return { series, steps, values: new Float64Array(cells), present: new Uint8Array(cells) };
+  // Each sweep's cells are read before sweepRange returns (it runs without yielding), so
+  // up to REUSED_CELLS they live in arrays every sweep reuses: a megabyte less to allocate,
+  // and to collect, per dashboard panel.
+  reused ??= { values: new Float64Array(REUSED_CELLS), present: new Uint8Array(REUSED_CELLS) };
+  reused.present.fill(0, 0, cells);
+  return { series, steps, values: reused.values, present: reused.present };
 }
+const REUSED_CELLS = 1 << 20;
+let reused: { values: Float64Array; present: Uint8Array } | undefined;
 
 function checkDeadline(deadline: number | undefined) {
   if (deadline && Date.now() > deadline) throw new PromQLTimeoutError("expression evaluation");
