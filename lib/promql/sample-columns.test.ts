@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { bySeries, SampleRows } from "./sample-columns";
 
-/** Rows from [id, t, v] triples; a null value is a staleness marker. */
-function rowsOf(triples: [number, number, number | null][]): SampleRows {
-  const rows = new SampleRows(triples.length);
-  triples.forEach(([id, t, v], r) => {
-    [rows.id[r], rows.t[r]] = [id, t];
+/** Rows of `seriesCount` series from [series index, t, v] triples; a null value is a staleness marker. */
+function rowsOf(seriesCount: number, triples: [number, number, number | null][]): SampleRows {
+  const rows = new SampleRows(triples.length, seriesCount);
+  triples.forEach(([s, t, v], r) => {
+    [rows.series[r], rows.t[r]] = [s, t];
     if (v === null) rows.marker[r] = 1;
     else rows.v[r] = v;
   });
@@ -15,31 +15,30 @@ function rowsOf(triples: [number, number, number | null][]): SampleRows {
 describe("bySeries", () => {
   it("splits interleaved rows into each series' columns, in time order, markers apart", () => {
     const { columns, stale } = bySeries(
-      rowsOf([
-        [7, 1000, 1],
-        [9, 1500, 10],
-        [7, 3000, 3],
-        [9, 500, 5], // storage order is not always time order
-        [7, 2000, 2],
-        [9, 2500, null],
-        [7, 4000, NaN],
-        [11, 100, null], // a series with only a marker has no columns
-        [9, 1200, null],
+      rowsOf(4, [
+        [0, 1000, 1],
+        [1, 1500, 10],
+        [0, 3000, 3],
+        [1, 500, 5], // storage order is not always time order
+        [0, 2000, 2],
+        [1, 2500, null],
+        [0, 4000, NaN],
+        [2, 100, null], // a series with only a marker has no columns
+        [1, 1200, null],
       ]),
     );
-    expect([...columns.keys()].sort()).toEqual([7, 9]);
-    expect([...columns.get(7)!.t]).toEqual([1000, 2000, 3000, 4000]);
-    expect([...columns.get(7)!.v]).toEqual([1, 2, 3, NaN]);
-    expect([...columns.get(9)!.t]).toEqual([500, 1500]);
-    expect([...columns.get(9)!.v]).toEqual([5, 10]);
-    expect(stale.get(9)).toEqual([1200, 2500]);
-    expect(stale.get(11)).toEqual([100]);
-    expect(stale.has(7)).toBe(false);
+    expect([...columns[0]!.t]).toEqual([1000, 2000, 3000, 4000]);
+    expect([...columns[0]!.v]).toEqual([1, 2, 3, NaN]);
+    expect([...columns[1]!.t]).toEqual([500, 1500]);
+    expect([...columns[1]!.v]).toEqual([5, 10]);
+    expect(columns[2]).toBeUndefined();
+    expect(columns[3]).toBeUndefined(); // nothing read
+    expect(stale).toEqual([undefined, [1200, 2500], [100], undefined]);
   });
 
   it("reads nothing from no rows", () => {
-    const { columns, stale } = bySeries(new SampleRows(0));
-    expect(columns.size).toBe(0);
-    expect(stale.size).toBe(0);
+    const { columns, stale } = bySeries(new SampleRows(0, 2));
+    expect(columns).toEqual([undefined, undefined]);
+    expect(stale).toEqual([undefined, undefined]);
   });
 });

@@ -3,49 +3,52 @@
 // sample: a range sweep reads them directly, and a query holds no object per sample.
 import type { Columns } from "./eval/types";
 
-/** Rows read: row r is series id[r]'s sample at t[r] (ms) with value v[r], or its staleness marker. */
+/**
+ * Rows read for a list of series: row r is sample (t[r] in ms, v[r]) of the series at index
+ * series[r] in that list, or its staleness marker when marker[r] is 1.
+ */
 export class SampleRows {
-  readonly id: Float64Array;
+  readonly series: Int32Array;
   readonly t: Float64Array;
   readonly v: Float64Array;
   readonly marker: Uint8Array;
-  constructor(readonly n: number) {
-    this.id = new Float64Array(n);
+  constructor(
+    readonly n: number,
+    /** How many series the list holds. */
+    readonly seriesCount: number,
+  ) {
+    this.series = new Int32Array(n);
     this.t = new Float64Array(n);
     this.v = new Float64Array(n);
     this.marker = new Uint8Array(n);
   }
 }
 
-/** Each series' samples as columns in time order, and its staleness markers' times, sorted. */
-export function bySeries(rows: SampleRows): { columns: Map<number, Columns>; stale: Map<number, number[]> } {
-  const counts = new Map<number, number>();
-  for (let r = 0; r < rows.n; r++) if (!rows.marker[r]) counts.set(rows.id[r], (counts.get(rows.id[r]) ?? 0) + 1);
+/** Each listed series' samples as columns in time order (none without samples), and its staleness markers' times, sorted. */
+export function bySeries(rows: SampleRows): { columns: (Columns | undefined)[]; stale: (number[] | undefined)[] } {
+  const { n, series, marker } = rows;
+  const count = new Int32Array(rows.seriesCount);
+  for (let r = 0; r < n; r++) if (!marker[r]) count[series[r]]++;
   // One array for all times and one for all values; each series' columns are a slice of them.
-  const [times, values] = [new Float64Array(rows.n), new Float64Array(rows.n)];
-  const slots = new Map<number, { columns: Columns; filled: number }>();
-  let offset = 0;
-  for (const [id, count] of counts) {
-    const [t, v] = [times.subarray(offset, offset + count), values.subarray(offset, offset + count)];
-    slots.set(id, { columns: { t, v }, filled: 0 });
-    offset += count;
-  }
-  const stale = new Map<number, number[]>();
-  for (let r = 0; r < rows.n; r++) {
-    const id = rows.id[r];
-    if (rows.marker[r]) {
-      const list = stale.get(id) ?? [];
-      if (list.length === 0) stale.set(id, list);
-      list.push(rows.t[r]);
-      continue;
+  const [times, values] = [new Float64Array(n), new Float64Array(n)];
+  const next = new Int32Array(rows.seriesCount); // where each series' next sample goes
+  for (let s = 1; s < rows.seriesCount; s++) next[s] = next[s - 1] + count[s - 1];
+  const starts = next.slice();
+  const stale: (number[] | undefined)[] = new Array(rows.seriesCount).fill(undefined);
+  for (let r = 0; r < n; r++) {
+    const s = series[r];
+    if (marker[r]) (stale[s] ??= []).push(rows.t[r]);
+    else {
+      times[next[s]] = rows.t[r];
+      values[next[s]++] = rows.v[r];
     }
-    const slot = slots.get(id)!;
-    slot.columns.t[slot.filled] = rows.t[r];
-    slot.columns.v[slot.filled++] = rows.v[r];
   }
-  const columns = new Map<number, Columns>();
-  for (const [id, slot] of slots) columns.set(id, inTimeOrder(slot.columns.t) ? slot.columns : sorted(slot.columns));
-  for (const list of stale.values()) list.sort((a, b) => a - b);
+  const columns = Array.from(count, (c, s) => {
+    if (c === 0) return undefined;
+    const slice = { t: times.subarray(starts[s], starts[s] + c), v: values.subarray(starts[s], starts[s] + c) };
+    return inTimeOrder(slice.t) ? slice : sorted(slice);
+  });
+  for (const list of stale) list?.sort((a, b) => a - b);
   return { columns, stale };
 }
 

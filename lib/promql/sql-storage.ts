@@ -9,7 +9,15 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import { readDays } from "@/lib/series/rollup-day-reader";
 import { builtDays, DAY_MS, dayOf, HOUR_MS, type BuiltDay } from "@/lib/series/rollup-days";
 import { RESOLUTIONS, rollupWatermark } from "@/lib/series/rollups";
-import { int8ArrayLiteral, int8At, parseCopyBinary, timestampAt, timestampLiteral } from "@/lib/db/copy-binary";
+import {
+  float8At,
+  int4At,
+  int8ArrayLiteral,
+  int8At,
+  parseCopyBinary,
+  timestampAt,
+  timestampLiteral,
+} from "@/lib/db/copy-binary";
 import type { SeriesDb } from "@/lib/series/series-db";
 import type { Expr } from "./ast";
 import {
@@ -80,28 +88,31 @@ class Loader {
       const markers = `SELECT series_id, ${time}, NULL::float8 FROM series.metric_stale_markers WHERE ${within}`;
       return `${samples}${opts.markers ? ` UNION ALL ${markers}` : ""}`;
     };
+    // Each row's series as its index in `ids`.
+    const index = new Map(ids.map((id, i) => [Number(id), i]));
+    const indexOf = (id: number) => index.get(id) ?? fail(`read a sample of series ${id}, which was not asked for`);
     let rows: SampleRows;
     const copyOut = this.db.sql.copyOut;
     if (copyOut) {
       // Binary COPY: no number turned into text and back.
       const sql = select(int8ArrayLiteral(ids), timestampLiteral(from), timestampLiteral(to), "time");
       const buf = await copyOut(`COPY (${sql}) TO STDOUT (FORMAT binary)`);
-      const { rows: n, start, length } = parseCopyBinary(buf);
+      const { rows: n, start, length, view } = parseCopyBinary(buf);
       this.count(n);
-      rows = new SampleRows(n);
+      rows = new SampleRows(n, ids.length);
       for (let r = 0, f = 0; r < n; r++, f += 3) {
-        rows.id[r] = int8At(buf, start[f]);
+        rows.series[r] = indexOf(int8At(view, start[f]));
         // Prometheus' times are whole milliseconds (OTLP's nanoseconds are cut, as the text path floors).
-        rows.t[r] = Math.floor(timestampAt(buf, start[f + 1]));
+        rows.t[r] = Math.floor(timestampAt(view, start[f + 1]));
         if (length[f + 2] < 0) rows.marker[r] = 1;
-        else rows.v[r] = buf.readDoubleBE(start[f + 2]);
+        else rows.v[r] = float8At(view, start[f + 2]);
       }
     } else {
       const time = "floor(extract(epoch FROM time) * 1000)::float8";
       const read = await this.rows(select("$1::int8[]", "$2", "$3", time), [ids, iso(from), iso(to)]);
-      rows = new SampleRows(read.length);
+      rows = new SampleRows(read.length, ids.length);
       read.forEach(([id, t, v], r) => {
-        [rows.id[r], rows.t[r]] = [Number(id), Number(t)];
+        [rows.series[r], rows.t[r]] = [indexOf(Number(id)), Number(t)];
         if (v === null) rows.marker[r] = 1;
         else rows.v[r] = Number(v);
       });
@@ -113,10 +124,7 @@ class Loader {
     const series = await this.series(w.matchers);
     const ids = series.map((s) => s.id.toString());
     const { columns, stale } = await this.points(ids, w.mint, w.maxt, { markers: true });
-    return series.flatMap((s) => {
-      const c = columns.get(Number(s.id));
-      return c ? [new ColumnSeries(s.labels, c, stale.get(Number(s.id)))] : [];
-    });
+    return series.flatMap((s, i) => (columns[i] ? [new ColumnSeries(s.labels, columns[i], stale[i])] : []));
   }
 
   /**
@@ -147,7 +155,7 @@ class Loader {
     if (split < upper) {
       // The tail the rollup job has not reached yet: whole buckets from raw samples.
       const { columns: tail } = await this.points(ids, split, upper - 1, { closedStart: true });
-      parts.push(new Map([...tail].map(([id, columns]) => [String(id), bucketize(columns, size)])));
+      parts.push(new Map(ids.flatMap((id, i) => (tail[i] ? [[id, bucketize(tail[i], size)]] : []))));
     }
     for (const b of parts[0].values()) this.count(b.n); // the other parts counted as rows
     const byId = joinBuckets(parts, figures);
@@ -171,21 +179,21 @@ class Loader {
                   AND time < ${timestampLiteral(to)}
                 ORDER BY series_id, time) TO STDOUT (FORMAT binary)`,
       );
-      const { rows, start: at } = parseCopyBinary(buf);
+      const { rows, start: at, view } = parseCopyBinary(buf);
       this.count(rows);
       all = emptyBuckets(rows);
       seriesOf = new Float64Array(rows);
-      const float = (field: number) => buf.readDoubleBE(at[field]);
+      const float = (field: number) => float8At(view, at[field]);
       for (let r = 0, f = 0; r < rows; r++, f += 11) {
-        seriesOf[r] = int8At(buf, at[f]);
-        all.t[r] = timestampAt(buf, at[f + 1]);
-        all.count[r] = buf.readInt32BE(at[f + 2]);
+        seriesOf[r] = int8At(view, at[f]);
+        all.t[r] = timestampAt(view, at[f + 1]);
+        all.count[r] = int4At(view, at[f + 2]);
         all.sum[r] = float(f + 3);
         all.min[r] = float(f + 4);
         all.max[r] = float(f + 5);
-        all.firstT[r] = timestampAt(buf, at[f + 6]);
+        all.firstT[r] = timestampAt(view, at[f + 6]);
         all.firstV[r] = float(f + 7);
-        all.lastT[r] = timestampAt(buf, at[f + 8]);
+        all.lastT[r] = timestampAt(view, at[f + 8]);
         all.lastV[r] = float(f + 9);
         all.increase[r] = float(f + 10);
       }
@@ -224,6 +232,10 @@ class Loader {
  * The run of built (packed) days from mint's day on that start before `split`, each with
  * its packed hours final (ending by `final`); a partly packed day ends the run.
  */
+function fail(message: string): never {
+  throw new Error(message);
+}
+
 function packedRun(built: BuiltDay[], mint: number, split: number, final: number): BuiltDay[] {
   const run: BuiltDay[] = [];
   for (const d of built) {

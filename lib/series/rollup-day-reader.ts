@@ -157,10 +157,10 @@ async function fetchEntries(sql: Sql, ids: string[], days: number[], mask: numbe
   let rows: { id: string; day: number; column: (c: number, target: Uint8Array, at: number) => void }[];
   if (sql.copyOut) {
     const buf = await sql.copyOut(`COPY (${select}) TO STDOUT (FORMAT binary)`);
-    const { rows: n, fields, start } = parseCopyBinary(buf);
+    const { rows: n, fields, start, view } = parseCopyBinary(buf);
     rows = Array.from({ length: n }, (_, r) => ({
-      id: String(int8At(buf, start[r * fields])),
-      day: timestampAt(buf, start[r * fields + 1]),
+      id: String(int8At(view, start[r * fields])),
+      day: timestampAt(view, start[r * fields + 1]),
       column: (c, target, at) => buf.copy(target, at, start[r * fields + 2 + c], start[r * fields + 2 + c] + SLOTS * 8),
     }));
   } else {
