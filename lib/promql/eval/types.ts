@@ -46,6 +46,7 @@ export function columnsOf(points: Point[]): Columns {
   }
   return out;
 }
+
 /** One element of an instant vector. */
 export type Sample = { labels: Labels; t: number; v: number };
 
