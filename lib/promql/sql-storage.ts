@@ -75,8 +75,9 @@ class Loader {
   }
 
   /**
-   * Raw samples of each series (by id) with from < t <= to (from <= t when `closedStart`), and
-   * with `markers` the staleness markers in (from, to] too, in the same statement (value NULL).
+   * Raw samples of each series in `ids` with from < t <= to (from <= t when `closedStart`), and
+   * with `markers` the staleness markers in (from, to] too, in the same statement (value NULL):
+   * columns[i] and stale[i] are ids[i]'s.
    */
   private async points(ids: string[], from: number, to: number, opts: { closedStart?: boolean; markers?: boolean }) {
     // No ORDER BY: sorting in SQL cost more than the scan. Rows come in storage order, which
