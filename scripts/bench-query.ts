@@ -4,6 +4,7 @@
 // over HTTP in the same run. First run, then p50/p95 of the timed runs, per class.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { once } from "node:events";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -86,32 +87,31 @@ async function sendToPrometheus(url: string, series: Series[], from: number, to:
   }
 }
 
-/** Waits until the process uses under 2 % of a core over 2 s (at most 3 minutes). */
-async function untilIdle(pid: number) {
-  const cpuTicks = () => {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return Number(fields[11]) + Number(fields[12]); // utime + stime, in 1/100 s
-  };
+/** Waits until `busyTicks` (CPU time, in 1/100 s) grows by under `maxTicks` over 2 s (at most 3 minutes). */
+async function untilBusyBelow(busyTicks: () => number, maxTicks: number) {
   for (let i = 0; i < 90; i++) {
-    const before = cpuTicks();
+    const before = busyTicks();
     await new Promise((r) => setTimeout(r, 2_000));
-    if (cpuTicks() - before < 4) return;
+    if (busyTicks() - before < maxTicks) return;
   }
 }
 
-/** Waits until the whole machine is under 10 % busy over 2 s (at most 3 minutes). */
-async function untilQuiet() {
-  const ticks = () => {
-    const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number);
-    return { busy: fields[0] + fields[1] + fields[2] + fields[5] + fields[6], all: fields.reduce((a, b) => a + b, 0) };
-  };
-  for (let i = 0; i < 90; i++) {
-    const before = ticks();
-    await new Promise((r) => setTimeout(r, 2_000));
-    const after = ticks();
-    if ((after.busy - before.busy) / (after.all - before.all) < 0.1) return;
-  }
-}
+/** Waits until the process uses under 2 % of a core. */
+const untilIdle = (pid: number) =>
+  untilBusyBelow(() => {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return Number(fields[11]) + Number(fields[12]); // utime + stime
+  }, 4);
+
+/** Waits until the whole machine is under 10 % busy. */
+const untilQuiet = () =>
+  untilBusyBelow(
+    () => {
+      const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+      return fields[0] + fields[1] + fields[2] + fields[5] + fields[6]; // user, nice, system, irq, softirq
+    },
+    0.1 * 200 * cpus().length,
+  );
 
 type Target = { name: string; url: string; headers?: Record<string, string>; extra?: Record<string, string> };
 

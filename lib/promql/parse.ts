@@ -248,9 +248,9 @@ class Converter {
 
 const label = (t: ValueType) => (t === "vector" ? "instant vector" : t === "matrix" ? "range vector" : t);
 
-/** Parses a PromQL expression; PromQLParseError (Prometheus errorType bad_data) when invalid. */
 const FUNCTION_NAMES = new Map(Object.keys(FUNCTIONS).map((name) => [name, name]));
 
+/** Parses a PromQL expression; PromQLParseError (Prometheus errorType bad_data) when invalid. */
 export function parsePromQL(query: string): Expr {
   if (query.trim() === "") return fail("no expression found in input");
   const tree = parser.parse(query);

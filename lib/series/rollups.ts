@@ -3,8 +3,8 @@
 // touched (series.rollup_pending); refreshRollups() claims those marks, rewrites their
 // minute rows from raw samples and their hour rows from minute rows, in one transaction, so
 // a crash leaves the marks for the next run; days are then packed by day, the current one
-// through its last closed hour (rollup-days.ts). Queries read rollups only before the earliest pending minute
-// (rollupWatermark) and raw samples after it.
+// through its last closed hour (rollup-days.ts). Queries read rollups only before the
+// earliest pending minute (rollupWatermark) and raw samples after it.
 import type pg from "pg";
 import { pgSql } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
